@@ -1,0 +1,27 @@
+import RecallCore
+import RecallRestore
+import RecallStore
+
+/// Everything a versioned router needs, passed in one value.
+public struct APIEnvironment: Sendable {
+    public let auth: AuthService
+    public let sessions: RestoreSessionService
+    public let organizations: any OrganizationStore
+    public let clock: any WallClock
+    /// `https` or `http`, for absolute links.
+    public let scheme: String
+    /// Host used in links when a request carries no usable `Host` header.
+    public let fallbackHost: String
+
+    public init(
+        auth: AuthService, sessions: RestoreSessionService, organizations: any OrganizationStore, clock: any WallClock,
+        scheme: String, fallbackHost: String
+    ) {
+        self.auth = auth
+        self.sessions = sessions
+        self.organizations = organizations
+        self.clock = clock
+        self.scheme = scheme
+        self.fallbackHost = fallbackHost
+    }
+}

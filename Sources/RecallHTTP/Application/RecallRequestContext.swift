@@ -1,0 +1,23 @@
+import Hummingbird
+import RecallCore
+
+/// Per-request state: Hummingbird's core storage plus the authenticated user.
+public struct RecallRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// Set by `BearerAuthMiddleware` on protected routes.
+    public var user: User?
+
+    public init(source: Source) {
+        self.coreContext = .init(source: source)
+        self.user = nil
+    }
+
+    /// Bodies over 1 MiB are refused with 413.
+    public var maxUploadSize: Int { 1 << 20 }
+
+    /// The authenticated user; only called on routes behind the auth middleware.
+    func requireUser() throws -> User {
+        guard let user else { throw APIError.unauthorized }
+        return user
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import RecallCore
+import RecallRestore
+import RecallStore
+import ServiceLifecycle
+
+/// How `recall serve` listens and behaves.
+public struct ServerSettings: Sendable {
+    public var dataDirectory: URL
+    public var bindAddress: String = "127.0.0.1"
+    public var port: Int = 4443
+    /// nil serves plain HTTP (`--no-tls`).
+    public var tls: TLSIdentity?
+    public var tokenLifetime: Int64 = 3600
+    public var sessionIdleTimeout: Int64 = 1800
+
+    public init(dataDirectory: URL) {
+        self.dataDirectory = dataDirectory
+    }
+
+    /// Host used in links when a request has no usable `Host` header.
+    var fallbackHost: String {
+        let host = bindAddress.contains(":") ? "[\(bindAddress)]" : bindAddress
+        return "\(host):\(port)"
+    }
+}
+
+/// Builds the pieces of a running Recall over one store; used by `recall serve` and by the tests alike.
+public enum RecallServer {
+    /// The services of the API over `store`, with the given clock, id source and password hasher.
+    public static func environment(
+        store: SQLiteStore, settings: ServerSettings, clock: any WallClock = SystemClock(),
+        ids: any IDGenerator = RandomIDGenerator(), hasher: any PasswordHasher = BcryptPasswordHasher()
+    ) -> APIEnvironment {
+        let auth = AuthService(users: store, tokens: store, hasher: hasher, clock: clock, accessLifetime: settings.tokenLifetime)
+        let sessions = RestoreSessionService(
+            sessions: store, organizations: store, clock: clock, ids: ids, idleTimeout: settings.sessionIdleTimeout
+        )
+        return APIEnvironment(
+            auth: auth, sessions: sessions, organizations: store, clock: clock,
+            scheme: settings.tls == nil ? "http" : "https", fallbackHost: settings.fallbackHost
+        )
+    }
+
+    /// The router with every API version and the error middleware in front.
+    public static func router(env: APIEnvironment) -> Router<RecallRequestContext> {
+        let router = Router(context: RecallRequestContext.self, options: [.caseInsensitive])
+        router.add(middleware: ErrorMiddleware())
+        V3Router.register(on: router, env: env)
+        return router
+    }
+
+    /// The whole application: router, TLS or not, and the idle-session sweeper.
+    public static func application(
+        env: APIEnvironment, settings: ServerSettings, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let sweepInterval = Duration.seconds(max(1, min(60, settings.sessionIdleTimeout / 4)))
+        let reaper = IdleSessionReaper(service: env.sessions, interval: sweepInterval, logger: logger)
+        let server: HTTPServerBuilder = if let tls = settings.tls {
+            try .tls(.http1(), tlsConfiguration: tls.serverConfiguration())
+        } else {
+            .http1()
+        }
+        return Application(
+            router: router(env: env),
+            server: server,
+            configuration: .init(address: .hostname(settings.bindAddress, port: settings.port), serverName: "Recall"),
+            services: [ReaperService(reaper: reaper)],
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
+            logger: logger
+        )
+    }
+}
+
+/// Runs the idle-session sweeper until graceful shutdown.
+struct ReaperService: Service {
+    let reaper: IdleSessionReaper
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await reaper.run()
+        }
+    }
+}

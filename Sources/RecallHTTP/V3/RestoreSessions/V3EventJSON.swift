@@ -1,0 +1,28 @@
+import RecallCore
+
+/// v3 representation of a restore-session event (§5.4 of the API digest).
+enum V3EventJSON {
+    static func make(_ event: SessionEvent, links: V3Links) -> JSONValue {
+        let session = "restoresessions/\(event.sessionID)"
+        var pairs: [(String, JSONValue)] = []
+        if let item = event.item {
+            pairs += [
+                ("itemName", .string(item.name)), ("itemType", .string(item.type)), ("itemSizeBytes", .int(item.sizeBytes)),
+                ("source", .string(item.source)), ("target", .string(item.target)),
+            ]
+        }
+        pairs += [
+            ("id", .string(event.id.description)),
+            ("type", .string(event.type.wireName)),
+            ("status", .string(event.status.wireName)),
+            ("startTime", .string(WireTime.iso(event.startTime))),
+            ("endTime", .string(WireTime.iso(event.endTime))),
+            ("duration", .string(WireTime.duration(ticks: event.durationTicks))),
+            ("title", .string(event.title)),
+            ("message", .string(event.message)),
+            ("order", .int(Int64(event.order))),
+            ("_links", .object([("self", links.href("\(session)/events/\(event.id)")), ("restoreSession", links.href(session))])),
+        ]
+        return .object(pairs)
+    }
+}

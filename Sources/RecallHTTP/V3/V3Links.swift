@@ -1,0 +1,24 @@
+import Hummingbird
+
+/// Builds the absolute hrefs of v3 `_links` from the request's scheme and `Host`, as the real server does.
+struct V3Links: Sendable {
+    /// e.g. `https://support.east.local:4443/v3`.
+    let base: String
+
+    init(request: Request, scheme: String, fallbackHost: String) {
+        let host = request.head.authority ?? fallbackHost
+        self.base = "\(scheme)://\(Self.isSafe(host) ? host : fallbackHost)/v3"
+    }
+
+    /// Absolute href of a path below `/v3/` (give it in the spelling the link should have).
+    func href(_ path: String) -> JSONValue {
+        .object([("href", .string("\(base)/\(path)"))])
+    }
+
+    /// A Host header goes into every link, so only host-name characters are let through.
+    private static func isSafe(_ host: String) -> Bool {
+        !host.isEmpty && host.utf8.count <= 255 && host.utf8.allSatisfy { byte in
+            (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || "-.:[]_".utf8.contains(byte)
+        }
+    }
+}

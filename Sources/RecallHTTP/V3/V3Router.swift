@@ -1,0 +1,38 @@
+import Hummingbird
+
+/// Every v3 route. Paths match case-insensitively (router option); a known path with another method answers 405.
+enum V3Router {
+    typealias Handler = @Sendable (Request, RecallRequestContext) async throws -> Response
+
+    static func register(on router: Router<RecallRequestContext>, env: APIEnvironment) {
+        let token = V3TokenController(auth: env.auth)
+        let organizations = V3OrganizationsController(env: env)
+        let sessions = V3RestoreSessionsController(env: env)
+
+        let open = router.group("v3")
+        let protected = router.group("v3").add(middleware: BearerAuthMiddleware(auth: env.auth))
+
+        let routes: [(path: String, method: HTTPRequest.Method, handler: Handler, authenticated: Bool)] = [
+            ("Token", .post, token.token, false),
+            ("Organizations", .get, organizations.list, true),
+            ("Organizations/:organizationId", .get, organizations.get, true),
+            ("Organizations/:organizationId/Action", .post, organizations.action, true),
+            ("RestoreSessions", .get, sessions.list, true),
+            ("RestoreSessions/:restoreSessionId", .get, sessions.get, true),
+            ("RestoreSessions/:restoreSessionId/Action", .post, sessions.action, true),
+            ("RestoreSessions/:restoreSessionId/Events", .get, sessions.events, true),
+            ("RestoreSessions/:restoreSessionId/Events/:eventId", .get, sessions.event, true),
+            ("RestoreSessions/:restoreSessionId/Organization", .get, sessions.organization, true),
+        ]
+        for route in routes {
+            (route.authenticated ? protected : open).on(RouterPath(route.path), method: route.method, use: route.handler)
+        }
+        let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
+        for path in Set(routes.map(\.path)) {
+            let served = Set(routes.filter { $0.path == path }.map(\.method))
+            for method in methods where !served.contains(method) {
+                open.on(RouterPath(path), method: method) { _, _ -> Response in throw APIError.methodNotAllowed }
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import GRDB
+import RecallCore
+
+extension SQLiteStore: RestoreSessionStore {
+    public func create(_ session: RestoreSession, events: [SessionEventDraft]) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO restore_sessions (id, owner_id, organization_id, type, point_in_time, show_deleted,
+                        show_all_versions, creation_time, end_time, state, result, last_activity, event_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                    """,
+                arguments: [
+                    session.id, session.ownerID, session.organizationID, session.type.rawValue,
+                    session.options.pointInTime, session.options.showDeleted, session.options.showAllVersions,
+                    session.creationTime, session.endTime, session.state.rawValue, session.result.rawValue,
+                    session.lastActivity,
+                ]
+            )
+            _ = try Self.append(events, to: session.id, db)
+        }
+    }
+
+    public func session(id: Identifier<RestoreSession>) async throws -> RestoreSession? {
+        try await pool.read { db in
+            try Self.fetchSession(db, id: id)
+        }
+    }
+
+    public func sessions(ownerID: Identifier<User>) async throws -> [RestoreSession] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM restore_sessions WHERE owner_id = ? ORDER BY creation_time DESC, rowid DESC",
+                arguments: [ownerID]
+            ).map(RestoreSession.init(row:))
+        }
+    }
+
+    public func update(
+        id: Identifier<RestoreSession>,
+        _ change: @Sendable (inout RestoreSession) throws -> [SessionEventDraft]
+    ) async throws -> (RestoreSession, [SessionEvent])? {
+        try await pool.write { db in
+            guard var session = try Self.fetchSession(db, id: id) else { return nil }
+            let drafts = try change(&session)
+            try db.execute(
+                sql: "UPDATE restore_sessions SET end_time = ?, state = ?, result = ?, last_activity = ? WHERE id = ?",
+                arguments: [session.endTime, session.state.rawValue, session.result.rawValue, session.lastActivity, id]
+            )
+            let events = try Self.append(drafts, to: id, db)
+            return (session, events)
+        }
+    }
+
+    public func touch(id: Identifier<RestoreSession>, at time: Timestamp) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE restore_sessions SET last_activity = ? WHERE id = ? AND last_activity < ?",
+                arguments: [time, id, time]
+            )
+        }
+    }
+
+    public func sessionsToStop(idleSince time: Timestamp) async throws -> [Identifier<RestoreSession>] {
+        try await pool.read { db in
+            try Identifier<RestoreSession>.fetchAll(
+                db,
+                sql: "SELECT id FROM restore_sessions WHERE state <> 'stopped' AND (last_activity < ? OR state = 'stopping')",
+                arguments: [time]
+            )
+        }
+    }
+
+    public func events(sessionID: Identifier<RestoreSession>, offset: Int, limit: Int) async throws -> EventPage {
+        try await pool.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT event_count FROM restore_sessions WHERE id = ?", arguments: [sessionID]) ?? 0
+            let events = try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM session_events WHERE session_id = ? AND ord >= ? ORDER BY ord LIMIT ?",
+                arguments: [sessionID, offset, limit]
+            ).map(SessionEvent.init(row:))
+            return EventPage(events: events, total: total)
+        }
+    }
+
+    public func event(id: Identifier<SessionEvent>, sessionID: Identifier<RestoreSession>) async throws -> SessionEvent? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM session_events WHERE id = ? AND session_id = ?", arguments: [id, sessionID]
+            ).map(SessionEvent.init(row:))
+        }
+    }
+
+    private static func fetchSession(_ db: Database, id: Identifier<RestoreSession>) throws -> RestoreSession? {
+        try Row.fetchOne(db, sql: "SELECT * FROM restore_sessions WHERE id = ?", arguments: [id]).map(RestoreSession.init(row:))
+    }
+
+    /// Appends events after the session's last one; the running count keeps `order` gap-free.
+    private static func append(_ drafts: [SessionEventDraft], to sessionID: Identifier<RestoreSession>, _ db: Database) throws -> [SessionEvent] {
+        guard !drafts.isEmpty else { return [] }
+        let first = try Int.fetchOne(db, sql: "SELECT event_count FROM restore_sessions WHERE id = ?", arguments: [sessionID]) ?? 0
+        var placed: [SessionEvent] = []
+        for (index, draft) in drafts.enumerated() {
+            let event = draft.placed(in: sessionID, at: first + index)
+            try db.execute(
+                sql: """
+                    INSERT INTO session_events (id, session_id, ord, type, status, start_time, end_time, title, message,
+                        item_name, item_type, item_size, item_source, item_target)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    event.id, sessionID, event.order, event.type.rawValue, event.status.rawValue, event.startTime,
+                    event.endTime, event.title, event.message, event.item?.name, event.item?.type,
+                    event.item?.sizeBytes, event.item?.source, event.item?.target,
+                ]
+            )
+            placed.append(event)
+        }
+        try db.execute(
+            sql: "UPDATE restore_sessions SET event_count = event_count + ? WHERE id = ?",
+            arguments: [drafts.count, sessionID]
+        )
+        return placed
+    }
+}
+
+extension RestoreSession {
+    init(row: Row) {
+        let type = SessionType(rawValue: row["type"]) ?? .vex
+        let state = RestoreSessionState(rawValue: row["state"]) ?? .stopped
+        let result = RestoreSessionResult(rawValue: row["result"]) ?? .failed
+        self.init(
+            id: row["id"], ownerID: row["owner_id"], organizationID: row["organization_id"],
+            options: ExploreOptions(
+                pointInTime: row["point_in_time"], type: type, showDeleted: row["show_deleted"],
+                showAllVersions: row["show_all_versions"]
+            ),
+            creationTime: row["creation_time"], endTime: row["end_time"],
+            machine: RestoreSessionStateMachine(state: state, result: result), lastActivity: row["last_activity"]
+        )
+    }
+}
+
+extension SessionEvent {
+    init(row: Row) {
+        var item: EventItem?
+        if let name: String = row["item_name"] {
+            item = EventItem(
+                name: name, type: row["item_type"] ?? "", sizeBytes: row["item_size"] ?? 0,
+                source: row["item_source"] ?? "", target: row["item_target"] ?? ""
+            )
+        }
+        self.init(
+            id: row["id"], sessionID: row["session_id"], order: row["ord"],
+            type: SessionEventType(rawValue: row["type"]) ?? .none,
+            status: SessionEventStatus(rawValue: row["status"]) ?? .success,
+            startTime: row["start_time"], endTime: row["end_time"], title: row["title"], message: row["message"], item: item
+        )
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import RecallCore
+
+/// The embedded store: one SQLite database in WAL mode, shared safely by a running server and CLI commands.
+public final class SQLiteStore: Sendable {
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) `recall.sqlite` under `directory` and brings its schema up to date.
+    public init(directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let path = directory.appendingPathComponent("recall.sqlite").path
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    /// Flushes the WAL into the main file and releases the database.
+    public func close() throws {
+        _ = try? pool.writeWithoutTransaction { db in
+            try db.checkpoint(.truncate)
+        }
+        try pool.close()
+    }
+
+    /// Runs SQLite's own consistency check; empty when the database is sound.
+    public func integrityProblems() throws -> [String] {
+        try pool.read { db in
+            let rows = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            return rows == ["ok"] ? [] : rows
+        }
+    }
+}
+
+extension Timestamp: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { ticks.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Timestamp? {
+        Int64.fromDatabaseValue(dbValue).map(Timestamp.init(ticks:))
+    }
+}
+
+extension Identifier: SQLExpressible {}
+extension Identifier: StatementBinding {}
+extension Identifier: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { uuid.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Identifier? {
+        UUID.fromDatabaseValue(dbValue).map(Identifier.init)
+    }
+}
+
+/// Maps a uniqueness violation to the domain's conflict error.
+func mapConflict<T>(_ message: @autoclosure () -> String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+        throw RecallError.conflict(message())
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import RecallCore
+import RecallStore
+
+/// `recall organizations …`: the organizations whose backups can be explored.
+struct Organizations: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "organizations", abstract: "Manage organizations.", subcommands: [Add.self, List.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an organization, e.g. contoso.onmicrosoft.com.")
+        @OptionGroup var dataDirectory: DataDirectoryOption
+        @Argument(help: "Organization name.") var name: String
+
+        func run() async throws {
+            try Organization.validate(name: name)
+            let store = try dataDirectory.openStore()
+            defer { try? store.close() }
+            let organization = Organization(id: RandomIDGenerator().make(), name: name, createdAt: SystemClock().now())
+            try await store.insert(organization)
+            print("Added organization \(name) (\(organization.id)).")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List organizations with their backup range.")
+        @OptionGroup var dataDirectory: DataDirectoryOption
+
+        func run() async throws {
+            let store = try dataDirectory.openStore()
+            defer { try? store.close() }
+            for organization in try await store.organizations() {
+                let range = organization.backupRange.map { "backups \($0.lowerBound) – \($0.upperBound)" } ?? "no backups"
+                print("\(organization.id)\t\(organization.name)\t\(range)")
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import RecallCore
+import RecallHTTP
+import RecallStore
+
+/// `recall serve`: the REST API over HTTPS.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the REST API (HTTPS on 127.0.0.1:4443 by default).")
+
+    @OptionGroup var dataDirectory: DataDirectoryOption
+    @Option(help: "Address to listen on.") var bind = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 4443
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate (chain) to serve; needs --tls-key.") var tlsCert: String?
+    @Option(name: .customLong("tls-key"), help: "PEM private key of --tls-cert.") var tlsKey: String?
+    @Flag(name: .customLong("no-tls"), help: "Serve plain HTTP.") var noTLS = false
+    @Option(name: .customLong("token-lifetime"), help: "Access-token lifetime in seconds.") var tokenLifetime: Int64 = 3600
+    @Option(name: .customLong("session-idle-timeout"), help: "Seconds of inactivity after which a restore session stops.")
+    var sessionIdleTimeout: Int64 = 1800
+    @Flag(help: "On an empty data dir, create user admin (password printed once) and a demo organization.") var demo = false
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535.") }
+        guard tokenLifetime >= 60 else { throw ValidationError("--token-lifetime must be at least 60 seconds.") }
+        guard sessionIdleTimeout >= 1 else { throw ValidationError("--session-idle-timeout must be at least 1 second.") }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together.") }
+        guard !(noTLS && tlsCert != nil) else { throw ValidationError("--no-tls cannot be combined with --tls-cert.") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown --log-level \(logLevel).") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "recall")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let store = try dataDirectory.openStore()
+        var settings = ServerSettings(dataDirectory: dataDirectory.url)
+        settings.bindAddress = bind
+        settings.port = port
+        settings.tokenLifetime = tokenLifetime
+        settings.sessionIdleTimeout = sessionIdleTimeout
+        if !noTLS {
+            if let tlsCert, let tlsKey {
+                settings.tls = try TLSIdentity.load(certificatePath: tlsCert, keyPath: tlsKey)
+            } else {
+                settings.tls = try TLSIdentity.selfSigned(in: dataDirectory.url)
+            }
+        }
+        if demo {
+            try await DemoSetup.prepare(store: store)
+        }
+        let env = RecallServer.environment(store: store, settings: settings)
+        let scheme = settings.tls == nil ? "http" : "https"
+        let tls = settings.tls
+        let app = try RecallServer.application(env: env, settings: settings, logger: logger) { port in
+            let host = bind == "0.0.0.0" || bind == "::" ? "localhost" : (bind.contains(":") ? "[\(bind)]" : bind)
+            print("Recall is serving \(scheme)://\(host):\(port)/v3")
+            if let tls {
+                print("TLS certificate \(tls.certificatePath)\(tls.created ? " (created now)" : "")")
+                print("SHA-256 fingerprint \(tls.fingerprint)")
+            }
+        }
+        try await app.runService()
+        try store.close()
+        logger.info("Recall stopped; the store is closed.")
+    }
+}

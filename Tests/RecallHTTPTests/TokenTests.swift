@@ -1,0 +1,101 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite struct TokenTests {
+    @Test func passwordGrant_answersOWINShape() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            let response = try await client.form("/v3/Token", "grant_type=password&username=admin&password=secret")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+            #expect(response.headers[.contentLength] == String(response.body.readableBytes))
+            let json = try response.jsonObject()
+            #expect(json["token_type"] as? String == "bearer")
+            #expect(json["expires_in"] as? Int == 3599)
+            #expect(json["userName"] as? String == "admin")
+            #expect(json[".issued"] as? String == "Wed, 29 May 2019 10:00:00 GMT")
+            #expect(json[".expires"] as? String == "Wed, 29 May 2019 11:00:00 GMT")
+            let access = try #require(json["access_token"] as? String)
+            #expect(access.count == 43)
+            #expect(json["refresh_token"] as? String != access)
+            #expect(response.text.hasPrefix(#"{"access_token":""#))
+        }
+    }
+
+    @Test func passwordGrant_acceptsJSONBody() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            let response = try await client.post("/v3/token", token: nil, json: #"{"grant_type":"password","UserName":"admin","Password":"secret"}"#)
+            #expect(response.status == .ok)
+            #expect(try response.jsonObject()["userName"] as? String == "admin")
+        }
+    }
+
+    @Test(arguments: [
+        ("grant_type=password&username=admin&password=wrong", "invalid_grant"),
+        ("grant_type=password&username=nobody&password=secret", "invalid_grant"),
+        ("grant_type=password&username=admin", "invalid_request"),
+        ("grant_type=client_credentials", "unsupported_grant_type"),
+        ("username=admin&password=secret", "unsupported_grant_type"),
+        ("grant_type=refresh_token&refresh_token=made-up", "invalid_grant"),
+    ])
+    func badGrant_is400WithOAuthError(body: String, error: String) async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            let response = try await client.form("/v3/Token", body)
+            #expect(response.status == .badRequest)
+            let json = try response.jsonObject()
+            #expect(json["error"] as? String == error)
+            #expect((json["error_description"] as? String)?.isEmpty == false)
+        }
+    }
+
+    @Test func refreshToken_worksOnce() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            let refresh = try await client.login()["refresh_token"] as! String
+            let first = try await client.form("/v3/Token", "grant_type=refresh_token&refresh_token=\(refresh)")
+            #expect(first.status == .ok)
+            let newAccess = try #require(try first.jsonObject()["access_token"] as? String)
+            #expect(try await client.get("/v3/RestoreSessions", token: newAccess).status == .ok)
+            let second = try await client.form("/v3/Token", "grant_type=refresh_token&refresh_token=\(refresh)")
+            #expect(second.status == .badRequest)
+            #expect(try second.jsonObject()["error"] as? String == "invalid_grant")
+        }
+    }
+
+    @Test func accessToken_expiresAfterLifetime() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            let token = try await client.token()
+            #expect(try await client.get("/v3/RestoreSessions", token: token).status == .ok)
+            recall.clock.advance(seconds: 3600)
+            let expired = try await client.get("/v3/RestoreSessions", token: token)
+            #expect(expired.status == .unauthorized)
+            #expect(expired.headers[.wwwAuthenticate] == "Bearer")
+            #expect(expired.message == "Authorization has been denied for this request.")
+        }
+    }
+
+    @Test(arguments: [nil, "Bearer nope", "Basic YWRtaW46c2VjcmV0", "Bearer"])
+    func missingOrBadBearer_is401(header: String?) async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            var headers: HTTPFields = [:]
+            if let header { headers[.authorization] = header }
+            let response = try await client.execute(uri: "/v3/Organizations", method: .get, headers: headers)
+            #expect(response.status == .unauthorized)
+            #expect(response.headers[.wwwAuthenticate] == "Bearer")
+            #expect(response.text == #"{"message":"Authorization has been denied for this request."}"#)
+        }
+    }
+}
