@@ -14,11 +14,11 @@ enum DemoSetup {
             let password = PasswordPrompt.random()
             let user = User(id: ids.make(), name: "admin", passwordHash: try await BcryptPasswordHasher().hash(password), createdAt: clock.now())
             try await store.insert(user)
-            print("Created user admin with password \(password) (shown once; change it with `recall users passwd admin`).")
+            Console.line("Created user admin with password \(password) (shown once; change it with `recall users passwd admin`).")
         }
         if try await store.organization(named: organizationName) == nil {
             try await store.insert(Organization(id: ids.make(), name: organizationName, createdAt: clock.now()))
-            print("Created organization \(organizationName).")
+            Console.line("Created organization \(organizationName).")
         }
     }
 }

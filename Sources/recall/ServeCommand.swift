@@ -55,10 +55,10 @@ struct Serve: AsyncParsableCommand {
         let tls = settings.tls
         let app = try RecallServer.application(env: env, settings: settings, logger: logger) { port in
             let host = bind == "0.0.0.0" || bind == "::" ? "localhost" : (bind.contains(":") ? "[\(bind)]" : bind)
-            print("Recall is serving \(scheme)://\(host):\(port)/v3")
+            Console.line("Recall is serving \(scheme)://\(host):\(port)/v3")
             if let tls {
-                print("TLS certificate \(tls.certificatePath)\(tls.created ? " (created now)" : "")")
-                print("SHA-256 fingerprint \(tls.fingerprint)")
+                Console.line("TLS certificate \(tls.certificatePath)\(tls.created ? " (created now)" : "")")
+                Console.line("SHA-256 fingerprint \(tls.fingerprint)")
             }
         }
         try await app.runService()
