@@ -40,6 +40,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "RecallMail",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RecallDemo",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RecallBackup",
+            dependencies: ["RecallCore", "RecallStore", "RecallMail", "RecallDemo"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "RecallRestore",
             dependencies: [
                 "RecallCore",
@@ -75,9 +88,25 @@ let package = Package(
                 "RecallStore",
                 "RecallRestore",
                 "RecallHTTP",
+                "RecallBackup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RecallMailTests",
+            dependencies: ["RecallMail"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RecallDemoTests",
+            dependencies: ["RecallDemo"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RecallBackupTests",
+            dependencies: ["RecallCore", "RecallStore", "RecallBackup", "RecallMail", "RecallDemo"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -6,6 +6,6 @@ struct Recall: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recall",
         abstract: "A self-hosted server for the Veeam Backup for Microsoft 365 restore-session REST API.",
-        subcommands: [Serve.self, Users.self, Organizations.self]
+        subcommands: [Serve.self, Users.self, Organizations.self, Import.self, Repository.self, Demo.self]
     )
 }

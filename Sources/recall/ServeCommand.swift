@@ -48,7 +48,7 @@ struct Serve: AsyncParsableCommand {
             }
         }
         if demo {
-            try await DemoSetup.prepare(store: store)
+            try await DemoSetup.prepare(store: store, dataDirectory: dataDirectory.url)
         }
         let env = RecallServer.environment(store: store, settings: settings)
         let scheme = settings.tls == nil ? "http" : "https"

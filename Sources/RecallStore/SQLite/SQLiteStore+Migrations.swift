@@ -62,6 +62,69 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v2-backup-repository") { db in
+            try db.execute(sql: """
+                CREATE TABLE blobs (
+                    hash BLOB PRIMARY KEY,
+                    pack TEXT NOT NULL,
+                    offset INTEGER NOT NULL,
+                    length INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE mailboxes (
+                    id BLOB PRIMARY KEY,
+                    organization_id BLOB NOT NULL REFERENCES organizations(id),
+                    address TEXT NOT NULL COLLATE NOCASE,
+                    display_name TEXT NOT NULL,
+                    UNIQUE (organization_id, address)
+                );
+                CREATE TABLE folders (
+                    id BLOB PRIMARY KEY,
+                    mailbox_id BLOB NOT NULL REFERENCES mailboxes(id),
+                    parent_id BLOB REFERENCES folders(id),
+                    path TEXT NOT NULL,
+                    UNIQUE (mailbox_id, path)
+                );
+                CREATE TABLE restore_points (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    mailbox_id BLOB NOT NULL REFERENCES mailboxes(id),
+                    organization_id BLOB NOT NULL REFERENCES organizations(id),
+                    time INTEGER NOT NULL,
+                    imported_at INTEGER NOT NULL,
+                    source TEXT NOT NULL
+                );
+                CREATE INDEX restore_points_by_organization ON restore_points(organization_id, time);
+                CREATE INDEX restore_points_by_mailbox ON restore_points(mailbox_id, time);
+                CREATE TABLE item_versions (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    item_id BLOB NOT NULL,
+                    mailbox_id BLOB NOT NULL REFERENCES mailboxes(id),
+                    folder_id BLOB NOT NULL REFERENCES folders(id),
+                    first_time INTEGER NOT NULL,
+                    first_point INTEGER NOT NULL REFERENCES restore_points(id),
+                    end_time INTEGER,
+                    end_point INTEGER REFERENCES restore_points(id),
+                    end_kind TEXT,
+                    blob_hash BLOB NOT NULL REFERENCES blobs(hash),
+                    size INTEGER NOT NULL,
+                    flags INTEGER NOT NULL,
+                    source_name TEXT,
+                    subject TEXT NOT NULL,
+                    sender TEXT NOT NULL,
+                    recipients TEXT NOT NULL,
+                    cc TEXT NOT NULL,
+                    received INTEGER,
+                    sent INTEGER,
+                    message_id TEXT,
+                    has_attachments INTEGER NOT NULL,
+                    item_class TEXT NOT NULL,
+                    warnings TEXT NOT NULL
+                );
+                CREATE INDEX item_versions_by_folder ON item_versions(folder_id, first_time);
+                CREATE INDEX item_versions_current ON item_versions(folder_id) WHERE end_time IS NULL;
+                CREATE INDEX item_versions_by_item ON item_versions(item_id, first_time);
+                CREATE INDEX item_versions_by_blob ON item_versions(blob_hash);
+                """)
+        }
         return migrator
     }
 }

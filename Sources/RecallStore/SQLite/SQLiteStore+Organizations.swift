@@ -33,7 +33,12 @@ extension SQLiteStore: OrganizationStore {
 
     /// Organizations with their first and last restore point (none until the repository records one).
     static var organizationSelect: String {
-        "SELECT o.id, o.name, o.created_at, NULL AS first_backup, NULL AS last_backup FROM organizations o"
+        """
+        SELECT o.id, o.name, o.created_at,
+            (SELECT MIN(time) FROM restore_points r WHERE r.organization_id = o.id) AS first_backup,
+            (SELECT MAX(time) FROM restore_points r WHERE r.organization_id = o.id) AS last_backup
+        FROM organizations o
+        """
     }
 }
 

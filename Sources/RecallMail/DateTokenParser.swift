@@ -1,0 +1,156 @@
+import Foundation
+
+/// Lenient, token-based date parser shared by `RFC5322DateParser` and `AsctimeDateParser`.
+///
+/// It accepts the fields of a date in (almost) any order: an optional weekday, a day,
+/// a month name, a year (2, 3 or 4 digits, RFC 5322 obsolete rules), a time with optional
+/// seconds and an optional zone (numeric or named). Comments in parentheses are ignored.
+/// Works on ASCII bytes; calendar arithmetic is done by hand (proleptic Gregorian).
+enum DateTokenParser {
+    private static let months = ["january", "february", "march", "april", "may", "june", "july",
+                                 "august", "september", "october", "november", "december"]
+    private static let weekdays: Set<String> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+    private struct Fields {
+        var day: Int?, month: Int?, year: Int?
+        var hour = 0, minute = 0, second = 0, sawTime = false
+        var zoneMinutes: Int?
+        var pm: Bool?
+    }
+
+    /// Parses `s`; nil when no plausible day, month and year could be found.
+    static func parse(_ s: String) -> Date? {
+        guard s.utf8.count <= 512 else { return nil }
+        var f = Fields()
+        for token in tokenize(Array(s.utf8)) { classify(token, &f) }
+        guard let d = f.day, let m = f.month, let y = f.year else { return nil }
+        if let pm = f.pm, f.hour <= 12 {
+            if pm, f.hour < 12 { f.hour += 12 }
+            if !pm, f.hour == 12 { f.hour = 0 }
+        }
+        guard (1...9999).contains(y), (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y),
+              (0...23).contains(f.hour), (0...59).contains(f.minute), (0...60).contains(f.second)
+        else { return nil }
+        let days = daysFromCivil(year: y, month: m, day: d)
+        let seconds = days * 86_400 + f.hour * 3_600 + f.minute * 60 + f.second - (f.zoneMinutes ?? 0) * 60
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    private static func classify(_ t: [UInt8], _ f: inout Fields) {
+        guard let first = t.first else { return }
+        let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
+        if t.count >= 8, t.prefix(4).allSatisfy(isDigit), t[4] == 0x2D {  // yyyy-mm-dd
+            let parts = t.prefix { $0 != 0x54 && $0 != 0x74 }.split(separator: 0x2D).map(number)
+            if parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2] {
+                (f.year, f.month, f.day) = (y, m, d)
+            }
+        } else if isDigit(first), t.contains(0x3A) {
+            guard !f.sawTime else { return }
+            parseTime(t, &f)
+        } else if first == 0x2B || first == 0x2D {
+            if f.zoneMinutes == nil { f.zoneMinutes = numericZone(t[...]) }
+        } else if t.allSatisfy(isDigit) {
+            guard let n = number(t[...]) else { return }
+            if t.count >= 3 {
+                if f.year == nil { f.year = t.count == 3 ? n + 1900 : n }
+            } else if f.day == nil {
+                f.day = n
+            } else if f.year == nil {
+                f.year = n < 50 ? 2000 + n : 1900 + n
+            }
+        } else {
+            let lower = String(decoding: t.map(ByteText.lower), as: UTF8.self)
+            if lower == "am" || lower == "a.m." { f.pm = false; return }
+            if lower == "pm" || lower == "p.m." { f.pm = true; return }
+            if lower.utf8.count >= 3, f.month == nil, let m = monthIndex(lower) { f.month = m; return }
+            if lower.utf8.count >= 3, weekdays.contains(String(lower.prefix(3))) { return }
+            if f.zoneMinutes == nil, let z = TimeZoneAbbreviations.offsetMinutes(lower) { f.zoneMinutes = z }
+        }
+    }
+
+    /// Splits on whitespace and commas after blanking out comments; also splits
+    /// `01-Jan-2024` into three tokens and `12:00:00+0100` into time and zone.
+    private static func tokenize(_ input: [UInt8]) -> [[UInt8]] {
+        var bytes = input
+        var depth = 0
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == 0x28 { depth += 1 }
+            if depth > 0 { bytes[i] = 0x20 }
+            if b == 0x29, depth > 0 { depth -= 1 }
+        }
+        var tokens: [[UInt8]] = []
+        for raw in bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x2C || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) {
+            let parts = raw.split(separator: 0x2D, omittingEmptySubsequences: false)
+            let isLetter = { (b: UInt8) in (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            if parts.count == 3, parts[1].contains(where: isLetter), raw.first != 0x2D {
+                tokens.append(contentsOf: parts.map { Array($0) })
+            } else if raw.contains(0x3A), let idx = raw.dropFirst().firstIndex(where: { $0 == 0x2B || $0 == 0x2D }) {
+                tokens.append(Array(raw[..<idx]))
+                tokens.append(Array(raw[idx...]))
+            } else {
+                tokens.append(Array(raw))
+            }
+        }
+        return tokens
+    }
+
+    /// `hh:mm[:ss[.fff]]`.
+    private static func parseTime(_ t: [UInt8], _ f: inout Fields) {
+        let parts = t.split(separator: 0x3A, omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3, parts[0].count <= 2, parts[1].count == 2,
+              let h = number(parts[0]), let m = number(parts[1]) else { return }
+        var s = 0
+        if parts.count == 3 {
+            let whole = parts[2].prefix { $0 != 0x2E }
+            guard whole.count == 2, let v = number(whole) else { return }
+            s = v
+        }
+        (f.hour, f.minute, f.second, f.sawTime) = (h, m, s, true)
+    }
+
+    /// `+hhmm`, `-hhmm`, `+hh:mm` or `+hh` → minutes east of UTC.
+    private static func numericZone(_ t: ArraySlice<UInt8>) -> Int? {
+        guard let sign = t.first else { return nil }
+        let digits = t.dropFirst().filter { $0 != 0x3A }
+        guard digits.count == 4 || digits.count == 2, let v = number(digits[...]) else { return nil }
+        let (h, m) = digits.count == 4 ? (v / 100, v % 100) : (v, 0)
+        guard h <= 23, m <= 59 else { return nil }
+        return (sign == 0x2D ? -1 : 1) * (h * 60 + m)
+    }
+
+    /// Decimal value of 1–9 ASCII digits, else nil.
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 9 else { return nil }
+        var v = 0
+        for b in digits {
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            v = v * 10 + Int(b - 0x30)
+        }
+        return v
+    }
+
+    private static func monthIndex(_ lower: String) -> Int? {
+        guard let i = months.firstIndex(where: { $0.hasPrefix(lower) && lower.utf8.count >= 3 }) else { return nil }
+        return i + 1
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}

@@ -1,0 +1,78 @@
+import Crypto
+import Foundation
+import RecallCore
+
+/// Appends message bytes to one new pack file for an import run: written under a temporary name, fsynced and
+/// renamed by `seal()` before the run's database rows commit, so a crash never leaves a referenced blob half-written.
+public final class BlobPackWriter {
+    /// Where a blob landed.
+    public struct Location: Sendable {
+        public let pack: String
+        public let offset: Int64
+        public let length: Int64
+    }
+
+    public let name: String
+    private let temporaryURL: URL
+    private let finalURL: URL
+    private let handle: FileHandle
+    private var offset: Int64 = 0
+    private var buffer: [UInt8] = []
+    private static let flushSize = 4 << 20
+
+    /// Opens `packs/<name>.pack.tmp` in the data dir.
+    public init(dataDirectory: URL) throws {
+        let folder = dataDirectory.appendingPathComponent("packs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        name = UUID().uuidString.lowercased() + ".pack"
+        finalURL = folder.appendingPathComponent(name)
+        temporaryURL = folder.appendingPathComponent(name + ".tmp")
+        guard FileManager.default.createFile(atPath: temporaryURL.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw RecallError.unsupported("Cannot create \(temporaryURL.path).")
+        }
+        handle = try FileHandle(forWritingTo: temporaryURL)
+        buffer.reserveCapacity(Self.flushSize)
+    }
+
+    /// Appends a blob and says where it is.
+    public func append(_ bytes: [UInt8]) throws -> Location {
+        let location = Location(pack: name, offset: offset, length: Int64(bytes.count))
+        buffer.append(contentsOf: bytes)
+        offset += Int64(bytes.count)
+        if buffer.count >= Self.flushSize { try flush() }
+        return location
+    }
+
+    /// Whether anything was appended.
+    public var isEmpty: Bool { offset == 0 }
+
+    /// Makes the pack durable under its final name.
+    public func seal() throws {
+        try flush()
+        try handle.synchronize()
+        try handle.close()
+        try FileManager.default.moveItem(at: temporaryURL, to: finalURL)
+        let directory = open(finalURL.deletingLastPathComponent().path, O_RDONLY)
+        if directory >= 0 {
+            fsync(directory)
+            close(directory)
+        }
+    }
+
+    /// Drops an unused or abandoned pack.
+    public func discard() {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: temporaryURL)
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// SHA-256 of some bytes.
+    public static func hash(_ bytes: [UInt8]) -> ContentHash {
+        ContentHash(bytes: Array(SHA256.hash(data: bytes)))!
+    }
+}

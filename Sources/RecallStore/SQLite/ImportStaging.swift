@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import RecallCore
+
+/// Collects one import run outside the main database (so a long import never holds the main write lock), then
+/// moves it in with one transaction. An abandoned staging file is harmless and removed on the next import.
+public final class ImportStaging {
+    private let queue: DatabaseQueue
+    private let url: URL
+    private var pending = 0
+    private var knownBlobs: Set<ContentHash> = []
+    private let store: SQLiteStore
+
+    init(store: SQLiteStore, dataDirectory: URL) throws {
+        let folder = dataDirectory.appendingPathComponent("staging")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for stale in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(stale))
+        }
+        self.store = store
+        url = folder.appendingPathComponent(UUID().uuidString.lowercased() + ".sqlite")
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true  // the staging file keeps a batch transaction open between rows
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+        }
+        queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        try queue.inDatabase { db in
+            try db.execute(sql: """
+                CREATE TABLE messages (
+                    folder_key TEXT NOT NULL, item_id BLOB, previous_version INTEGER, blob_hash BLOB NOT NULL,
+                    size INTEGER NOT NULL, flags INTEGER NOT NULL, source_name TEXT, subject TEXT NOT NULL,
+                    sender TEXT NOT NULL, recipients TEXT NOT NULL, cc TEXT NOT NULL, received INTEGER, sent INTEGER,
+                    message_id TEXT, has_attachments INTEGER NOT NULL, item_class TEXT NOT NULL, warnings TEXT NOT NULL
+                );
+                CREATE TABLE blobs (hash BLOB PRIMARY KEY, pack TEXT NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE ended (version INTEGER PRIMARY KEY, kind TEXT NOT NULL);
+                BEGIN;
+                """)
+        }
+    }
+
+    /// Whether the repository (or this run) already holds these bytes.
+    public func hasBlob(_ hash: ContentHash) throws -> Bool {
+        if knownBlobs.contains(hash) { return true }
+        return try store.pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM blobs WHERE hash = ?", arguments: [Data(hash.bytes)]) ?? false
+        }
+    }
+
+    /// Records where new bytes were written.
+    public func addBlob(_ hash: ContentHash, at location: BlobPackWriter.Location) throws {
+        knownBlobs.insert(hash)
+        try queue.inDatabase { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?)",
+                arguments: [Data(hash.bytes), location.pack, location.offset, location.length]
+            )
+        }
+        try tick()
+    }
+
+    /// Stages a new item or a new version.
+    public func add(_ message: StagedMessage) throws {
+        var itemID: Identifier<MailItem>?
+        var previous: Int64?
+        switch message.outcome {
+        case .new(let id): itemID = id
+        case .changed(let version): previous = version
+        }
+        let m = message.metadata
+        try queue.inDatabase { db in
+            try db.execute(
+                sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    message.folderKey, itemID, previous, Data(message.hash.bytes), message.size, message.flags.rawValue,
+                    message.sourceName, m.subject, m.from, m.to.joined(separator: "\n"), m.cc.joined(separator: "\n"),
+                    m.received, m.sent, m.messageID, m.hasAttachments, m.itemClass, m.warnings.joined(separator: "\n"),
+                ]
+            )
+        }
+        try tick()
+    }
+
+    /// Marks a previous version as ended at this run (deleted, or changed when a new version follows).
+    public func end(version: Int64, as kind: VersionEnd) throws {
+        try queue.inDatabase { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO ended VALUES (?, ?)", arguments: [version, kind.rawValue])
+        }
+        try tick()
+    }
+
+    /// Commits every 10 000 rows to keep the staging journal small.
+    private func tick() throws {
+        pending += 1
+        if pending >= 10_000 {
+            pending = 0
+            try queue.inDatabase { db in try db.execute(sql: "COMMIT; BEGIN") }
+        }
+    }
+
+    /// Moves the run into the main database in one transaction: folders, restore point, blobs, ended and new versions.
+    func commit(
+        mailbox: Mailbox, organizationName: String, folders: [String], time: Timestamp, importedAt: Timestamp, source: String,
+        ids: any IDGenerator
+    ) throws -> ImportCounts {
+        try queue.inDatabase { db in try db.execute(sql: "COMMIT") }
+        try queue.close()
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try store.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS staging", arguments: [url.path])
+            defer { try? db.execute(sql: "DETACH DATABASE staging") }
+            var counts = ImportCounts()
+            try db.inTransaction {
+                try SQLiteStore.ensureMailbox(db, mailbox, organizationName: organizationName, now: importedAt)
+                if let latest = try Timestamp.fetchOne(db, sql: "SELECT MAX(time) FROM restore_points WHERE mailbox_id = ?", arguments: [mailbox.id]),
+                   latest >= time {
+                    throw RecallError.invalidArgument("Mailbox \(mailbox.address) already has a restore point at or after \(time); import restore points in time order.")
+                }
+                for folder in folders {
+                    try SQLiteStore.ensureFolder(db, mailboxID: mailbox.id, key: folder, ids: ids)
+                }
+                try db.execute(
+                    sql: "INSERT INTO restore_points (mailbox_id, organization_id, time, imported_at, source) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [mailbox.id, mailbox.organizationID, time, importedAt, source]
+                )
+                let point = db.lastInsertedRowID
+                counts.restorePointID = point
+                counts.storedBytes = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(length), 0) FROM staging.blobs WHERE hash NOT IN (SELECT hash FROM main.blobs)") ?? 0
+                try db.execute(sql: "INSERT OR IGNORE INTO main.blobs SELECT hash, pack, offset, length FROM staging.blobs")
+                try db.execute(
+                    sql: """
+                        UPDATE main.item_versions SET end_time = ?, end_point = ?,
+                            end_kind = (SELECT kind FROM staging.ended e WHERE e.version = item_versions.id)
+                        WHERE id IN (SELECT version FROM staging.ended) AND end_time IS NULL
+                        """,
+                    arguments: [time, point]
+                )
+                counts.deleted = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staging.ended WHERE kind = 'deleted'") ?? 0
+                counts.changed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staging.ended WHERE kind = 'changed'") ?? 0
+                counts.new = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staging.messages") ?? 0) - counts.changed
+                try db.execute(
+                    sql: """
+                        INSERT INTO main.item_versions (item_id, mailbox_id, folder_id, first_time, first_point, blob_hash, size,
+                            flags, source_name, subject, sender, recipients, cc, received, sent, message_id, has_attachments,
+                            item_class, warnings)
+                        SELECT COALESCE(m.item_id, (SELECT p.item_id FROM main.item_versions p WHERE p.id = m.previous_version)),
+                            ?, f.id, ?, ?, m.blob_hash, m.size, m.flags, m.source_name, m.subject, m.sender, m.recipients,
+                            m.cc, m.received, m.sent, m.message_id, m.has_attachments, m.item_class, m.warnings
+                        FROM staging.messages m JOIN main.folders f ON f.mailbox_id = ? AND f.path = m.folder_key
+                        ORDER BY m.rowid
+                        """,
+                    arguments: [mailbox.id, time, point, mailbox.id]
+                )
+                return .commit
+            }
+            return counts
+        }
+    }
+
+    /// Abandons the run: nothing reaches the main database.
+    public func discard() {
+        try? queue.close()
+        try? FileManager.default.removeItem(at: url)
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import RecallCore
+
+/// The current version of an item, as the importer needs it to match a new run against.
+public struct CurrentVersion: Sendable {
+    public let versionID: Int64
+    public let folderKey: String
+    public let hash: ContentHash
+    public let flags: MessageFlags
+    public let sourceName: String?
+    public let messageID: String?
+}
+
+extension SQLiteStore {
+    /// The mailbox an import goes into: the stored one, or a new value (with new ids) that the import's commit
+    /// creates together with its organization, so an interrupted first import leaves nothing behind.
+    public func mailboxForImport(organizationName: String, address: String, ids: any IDGenerator) throws -> Mailbox {
+        try pool.read { db in
+            let organizationID = try Identifier<Organization>.fetchOne(db, sql: "SELECT id FROM organizations WHERE name = ?", arguments: [organizationName])
+            if let organizationID,
+               let row = try Row.fetchOne(db, sql: "SELECT * FROM mailboxes WHERE organization_id = ? AND address = ?", arguments: [organizationID, address]) {
+                return Mailbox(row: row)
+            }
+            return Mailbox(id: ids.make(), organizationID: organizationID ?? ids.make(), address: address, displayName: Self.displayName(for: address))
+        }
+    }
+
+    /// Inserts the organization and mailbox of an import if they are new (inside the import's transaction).
+    static func ensureMailbox(_ db: Database, _ mailbox: Mailbox, organizationName: String, now: Timestamp) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO organizations (id, name, created_at) VALUES (?, ?, ?)",
+            arguments: [mailbox.organizationID, organizationName, now]
+        )
+        let storedOrganization = try Identifier<Organization>.fetchOne(db, sql: "SELECT id FROM organizations WHERE name = ?", arguments: [organizationName])
+        guard storedOrganization == mailbox.organizationID else {
+            throw RecallError.conflict("Organization \(organizationName) was created by another command meanwhile; run the import again.")
+        }
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO mailboxes (id, organization_id, address, display_name) VALUES (?, ?, ?, ?)",
+            arguments: [mailbox.id, mailbox.organizationID, mailbox.address, mailbox.displayName]
+        )
+        let storedMailbox = try Identifier<Mailbox>.fetchOne(
+            db, sql: "SELECT id FROM mailboxes WHERE organization_id = ? AND address = ?", arguments: [mailbox.organizationID, mailbox.address]
+        )
+        guard storedMailbox == mailbox.id else {
+            throw RecallError.conflict("Mailbox \(mailbox.address) was created by another command meanwhile; run the import again.")
+        }
+    }
+
+    /// `adele.vance@…` → `Adele Vance`.
+    static func displayName(for address: String) -> String {
+        let local = address.split(separator: "@").first.map(String.init) ?? address
+        return local.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+
+    /// Current versions of a mailbox, in every folder or in the given folders.
+    public func currentVersions(mailboxID: Identifier<Mailbox>, folderKeys: Set<String>?) throws -> [CurrentVersion] {
+        try pool.read { db in
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT v.id, f.path, v.blob_hash, v.flags, v.source_name, v.message_id
+                    FROM item_versions v JOIN folders f ON f.id = v.folder_id
+                    WHERE v.mailbox_id = ? AND v.end_time IS NULL
+                    """,
+                arguments: [mailboxID]
+            )
+            var result: [CurrentVersion] = []
+            while let row = try cursor.next() {
+                let key: String = row[1]
+                if let folderKeys, !folderKeys.contains(key) { continue }
+                let hashData: Data = row[2]
+                result.append(CurrentVersion(
+                    versionID: row[0], folderKey: key, hash: ContentHash(bytes: [UInt8](hashData))!,
+                    flags: MessageFlags(rawValue: row[3]), sourceName: row[4], messageID: row[5]
+                ))
+            }
+            return result
+        }
+    }
+
+    /// Starts staging an import run.
+    public func beginImport(dataDirectory: URL) throws -> ImportStaging {
+        try ImportStaging(store: self, dataDirectory: dataDirectory)
+    }
+
+    /// Commits a staged run as one restore point of `mailbox` at `time`.
+    public func commitImport(
+        _ staging: ImportStaging, mailbox: Mailbox, organizationName: String, folders: [String], time: Timestamp,
+        importedAt: Timestamp, source: String, ids: any IDGenerator
+    ) throws -> ImportCounts {
+        try staging.commit(
+            mailbox: mailbox, organizationName: organizationName, folders: folders, time: time, importedAt: importedAt, source: source, ids: ids
+        )
+    }
+
+    /// Creates a folder and its parents if missing.
+    static func ensureFolder(_ db: Database, mailboxID: Identifier<Mailbox>, key: String, ids: any IDGenerator) throws {
+        var parentID: Identifier<MailFolder>?
+        var path: [Substring] = []
+        for segment in key.split(separator: "/") {
+            path.append(segment)
+            let partial = path.joined(separator: "/")
+            if let existing = try Identifier<MailFolder>.fetchOne(db, sql: "SELECT id FROM folders WHERE mailbox_id = ? AND path = ?", arguments: [mailboxID, partial]) {
+                parentID = existing
+                continue
+            }
+            let id: Identifier<MailFolder> = ids.make()
+            try db.execute(sql: "INSERT INTO folders (id, mailbox_id, parent_id, path) VALUES (?, ?, ?, ?)", arguments: [id, mailboxID, parentID, partial])
+            parentID = id
+        }
+    }
+}
+
+extension Mailbox {
+    init(row: Row) {
+        self.init(id: row["id"], organizationID: row["organization_id"], address: row["address"], displayName: row["display_name"])
+    }
+}
