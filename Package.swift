@@ -121,6 +121,7 @@ let package = Package(
                 "RecallStore",
                 "RecallRestore",
                 "RecallHTTP",
+                "RecallBackup",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),

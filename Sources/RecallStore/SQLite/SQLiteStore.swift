@@ -1,10 +1,12 @@
 import Foundation
 import GRDB
 import RecallCore
+import Synchronization
 
 /// The embedded store: one SQLite database in WAL mode, shared safely by a running server and CLI commands.
 public final class SQLiteStore: Sendable {
     let pool: DatabasePool
+    private let closed = Mutex(false)
 
     /// Opens (creating if needed) `recall.sqlite` under `directory` and brings its schema up to date.
     public init(directory: URL) throws {
@@ -20,8 +22,12 @@ public final class SQLiteStore: Sendable {
         try Self.migrator.migrate(pool)
     }
 
-    /// Flushes the WAL into the main file and releases the database.
+    /// Flushes the WAL into the main file and releases the database; later calls do nothing.
     public func close() throws {
+        guard closed.withLock({ wasClosed in
+            defer { wasClosed = true }
+            return !wasClosed
+        }) else { return }
         _ = try? pool.writeWithoutTransaction { db in
             try db.checkpoint(.truncate)
         }
