@@ -50,6 +50,18 @@ import Testing
             let read = try await send(.get, "/v3/RestoreSessions/\(id)", auth)
             #expect(read.status == .ok)
             #expect(read.headers[.contentLength] == String(read.body?.readableBytes ?? -1))
+            #expect(try await send(.get, "/v3/RestoreSessions", auth).status == .ok)
+            #expect(try await send(.get, "/v3/Organizations", auth).status == .ok)
+            #expect(try await send(.get, "/v3/Organizations/7b2b1ae1-7bbb-4651-b479-bda7edc7838b", auth).status == .ok)
+            #expect(try await send(.get, "/v3/RestoreSessions/\(id)/Organization", auth).status == .ok)
+            let firstEvents = try await send(.get, "/v3/RestoreSessions/\(id)/Events", auth)
+            let eventList = try JSONSerialization.jsonObject(with: Data(buffer: firstEvents.body ?? ByteBuffer())) as? [String: Any]
+            let eventID = try #require((eventList?["results"] as? [[String: Any]])?.first?["id"] as? String)
+            #expect(try await send(.get, "/v3/RestoreSessions/\(id)/Events/\(eventID)", auth).status == .ok)
+            let refresh = try #require(try JSONSerialization.jsonObject(with: Data(buffer: login.body ?? ByteBuffer())) as? [String: Any])["refresh_token"] as! String
+            let refreshed = try await send(.post, "/v3/Token", [.contentType: "application/x-www-form-urlencoded"], "grant_type=refresh_token&refresh_token=\(refresh)")
+            #expect(refreshed.status == .ok)
+            #expect(try await send(.get, "/v3/RestoreSessions", [:]).status == .unauthorized)
             let stop = try await send(.post, "/v3/RestoreSessions/\(id)/Action", auth, #"{"stop":null}"#)
             #expect(stop.status == .ok)
             let events = try await send(.get, "/v3/RestoreSessions/\(id)/Events", auth)
