@@ -6,6 +6,7 @@ import RecallStore
 public struct APIEnvironment: Sendable {
     public let auth: AuthService
     public let sessions: RestoreSessionService
+    public let explorer: ExchangeExplorer
     public let organizations: any OrganizationStore
     public let clock: any WallClock
     /// `https` or `http`, for absolute links.
@@ -14,11 +15,12 @@ public struct APIEnvironment: Sendable {
     public let fallbackHost: String
 
     public init(
-        auth: AuthService, sessions: RestoreSessionService, organizations: any OrganizationStore, clock: any WallClock,
+        auth: AuthService, sessions: RestoreSessionService, explorer: ExchangeExplorer, organizations: any OrganizationStore, clock: any WallClock,
         scheme: String, fallbackHost: String
     ) {
         self.auth = auth
         self.sessions = sessions
+        self.explorer = explorer
         self.organizations = organizations
         self.clock = clock
         self.scheme = scheme

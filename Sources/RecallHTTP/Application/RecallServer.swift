@@ -41,7 +41,7 @@ public enum RecallServer {
             sessions: store, organizations: store, clock: clock, ids: ids, idleTimeout: settings.sessionIdleTimeout
         )
         return APIEnvironment(
-            auth: auth, sessions: sessions, organizations: store, clock: clock,
+            auth: auth, sessions: sessions, explorer: ExchangeExplorer(sessions: sessions, store: store), organizations: store, clock: clock,
             scheme: settings.tls == nil ? "http" : "https", fallbackHost: settings.fallbackHost
         )
     }

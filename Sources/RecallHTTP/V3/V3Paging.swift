@@ -24,13 +24,12 @@ struct V3Paging: Sendable {
     }
 
     /// `{"offset", "limit", "results", "_links"}`; the links (first, prev, self, next) appear only when there is
-    /// another page to go to. `path` is the collection's path below `/v3/`.
-    func page(results: [JSONValue], total: Int, path: String, links: V3Links) -> JSONValue {
+    /// another page to go to. `path` is the collection's path below `/v3/`, `query` any filter (`folderId=…&`).
+    func page(results: [JSONValue], hasNext: Bool, path: String, query: String = "", links: V3Links) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("offset", .int(Int64(offset))), ("limit", .int(Int64(limit))), ("results", .array(results))]
         let hasPrevious = offset > 0
-        let hasNext = offset + limit < total
         if hasPrevious || hasNext {
-            func link(_ offset: Int) -> JSONValue { links.href("\(path)?offset=\(offset)&limit=\(limit)") }
+            func link(_ offset: Int) -> JSONValue { links.href("\(path)?\(query)offset=\(offset)&limit=\(limit)") }
             var rels: [(String, JSONValue)] = [("first", link(0))]
             if hasPrevious { rels.append(("prev", link(max(0, offset - limit)))) }
             rels.append(("self", link(offset)))

@@ -8,6 +8,7 @@ enum V3Router {
         let token = V3TokenController(auth: env.auth)
         let organizations = V3OrganizationsController(env: env)
         let sessions = V3RestoreSessionsController(env: env)
+        let exchange = V3ExchangeController(env: env)
 
         let open = router.group("v3")
         let protected = router.group("v3").add(middleware: BearerAuthMiddleware(auth: env.auth))
@@ -23,6 +24,12 @@ enum V3Router {
             ("RestoreSessions/:restoreSessionId/Events", .get, sessions.events, true),
             ("RestoreSessions/:restoreSessionId/Events/:eventId", .get, sessions.event, true),
             ("RestoreSessions/:restoreSessionId/Organization", .get, sessions.organization, true),
+            ("RestoreSessions/:restoreSessionId/Organization/Mailboxes", .get, exchange.mailboxes, true),
+            ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId", .get, exchange.mailboxByID, true),
+            ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId/Folders", .get, exchange.folders, true),
+            ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId/Folders/:folderId", .get, exchange.folderByID, true),
+            ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId/Items", .get, exchange.items, true),
+            ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId/Items/:itemId", .get, exchange.itemByID, true),
         ]
         for route in routes {
             (route.authenticated ? protected : open).on(RouterPath(route.path), method: route.method, use: route.handler)

@@ -118,7 +118,7 @@ public final class ImportStaging {
                     throw RecallError.invalidArgument("Mailbox \(mailbox.address) already has a restore point at or after \(time); import restore points in time order.")
                 }
                 for folder in folders {
-                    try SQLiteStore.ensureFolder(db, mailboxID: mailbox.id, key: folder, ids: ids)
+                    try SQLiteStore.ensureFolder(db, mailboxID: mailbox.id, key: folder, time: time, ids: ids)
                 }
                 try db.execute(
                     sql: "INSERT INTO restore_points (mailbox_id, organization_id, time, imported_at, source) VALUES (?, ?, ?, ?, ?)",

@@ -125,6 +125,13 @@ extension SQLiteStore {
                 CREATE INDEX item_versions_by_blob ON item_versions(blob_hash);
                 """)
         }
+        migrator.registerMigration("v3-explore") { db in
+            try db.execute(sql: """
+                ALTER TABLE folders ADD COLUMN first_time INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX item_versions_browse ON item_versions(folder_id, first_time, end_time, end_kind);
+                CREATE INDEX item_versions_browse_mailbox ON item_versions(mailbox_id, first_time, end_time, end_kind);
+                """)
+        }
         return migrator
     }
 }

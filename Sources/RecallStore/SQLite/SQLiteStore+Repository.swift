@@ -96,7 +96,7 @@ extension SQLiteStore {
     }
 
     /// Creates a folder and its parents if missing.
-    static func ensureFolder(_ db: Database, mailboxID: Identifier<Mailbox>, key: String, ids: any IDGenerator) throws {
+    static func ensureFolder(_ db: Database, mailboxID: Identifier<Mailbox>, key: String, time: Timestamp, ids: any IDGenerator) throws {
         var parentID: Identifier<MailFolder>?
         var path: [Substring] = []
         for segment in key.split(separator: "/") {
@@ -107,7 +107,10 @@ extension SQLiteStore {
                 continue
             }
             let id: Identifier<MailFolder> = ids.make()
-            try db.execute(sql: "INSERT INTO folders (id, mailbox_id, parent_id, path) VALUES (?, ?, ?, ?)", arguments: [id, mailboxID, parentID, partial])
+            try db.execute(
+                sql: "INSERT INTO folders (id, mailbox_id, parent_id, path, first_time) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id, mailboxID, parentID, partial, time]
+            )
             parentID = id
         }
     }

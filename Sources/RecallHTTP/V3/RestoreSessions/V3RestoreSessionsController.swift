@@ -36,7 +36,7 @@ struct V3RestoreSessionsController: Sendable {
         let page = try await env.sessions.events(sessionID: id, for: try context.requireUser(), offset: paging.offset, limit: paging.limit)
         let links = links(request)
         let body = paging.page(
-            results: page.events.map { V3EventJSON.make($0, links: links) }, total: page.total,
+            results: page.events.map { V3EventJSON.make($0, links: links) }, hasNext: paging.offset + paging.limit < page.total,
             path: "RestoreSessions/\(id)/Events", links: links
         )
         return JSONResponse.make(.ok, body)

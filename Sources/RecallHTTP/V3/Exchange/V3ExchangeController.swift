@@ -1,0 +1,85 @@
+import Hummingbird
+import RecallCore
+import RecallRestore
+
+/// `/v3/RestoreSessions/{id}/Organization/Mailboxes…`: browsing a session's Exchange data.
+struct V3ExchangeController: Sendable {
+    let env: APIEnvironment
+
+    private func open(_ request: Request, _ context: RecallRequestContext) async throws -> (RestoreSession, V3Links) {
+        let (session, _) = try await env.explorer.context(sessionID: try context.pathID("restoreSessionId"), user: try context.requireUser())
+        return (session, V3Links(request: request, scheme: env.scheme, fallbackHost: env.fallbackHost))
+    }
+
+    private func mailbox(_ context: RecallRequestContext, _ session: RestoreSession) async throws -> Mailbox {
+        try await env.explorer.mailbox(try context.pathID("mailboxId"), in: session)
+    }
+
+    func mailboxes(_ request: Request, context: RecallRequestContext) async throws -> Response {
+        let (session, links) = try await open(request, context)
+        let paging = try V3Paging(request: request)
+        let found = try await env.explorer.mailboxes(in: session, offset: paging.offset, limit: paging.limit + 1)
+        let body = paging.page(
+            results: found.prefix(paging.limit).map { V3ExchangeJSON.mailbox($0, session: session, links: links) },
+            hasNext: found.count > paging.limit, path: "RestoreSessions/\(session.id)/Organization/Mailboxes", links: links
+        )
+        return JSONResponse.make(.ok, body)
+    }
+
+    func mailboxByID(_ request: Request, context: RecallRequestContext) async throws -> Response {
+        let (session, links) = try await open(request, context)
+        return JSONResponse.make(.ok, V3ExchangeJSON.mailbox(try await mailbox(context, session), session: session, links: links))
+    }
+
+    func folders(_ request: Request, context: RecallRequestContext) async throws -> Response {
+        let (session, links) = try await open(request, context)
+        let mailbox = try await mailbox(context, session)
+        let paging = try V3Paging(request: request)
+        var filter = FolderFilter.all
+        var query = ""
+        if let parent = request.uri.queryParameters.first(where: { $0.key.lowercased() == "parentid" })?.value {
+            query = "parentId=\(parent)&"
+            filter = parent.lowercased() == "null" || parent.isEmpty ? .roots : .children(of: try V3ExchangeIDs.folder(from: String(parent)))
+        }
+        let found = try await env.explorer.folders(of: mailbox, in: session, filter: filter, offset: paging.offset, limit: paging.limit + 1)
+        let body = paging.page(
+            results: found.prefix(paging.limit).map { V3ExchangeJSON.folder($0, mailbox: mailbox, session: session, links: links) },
+            hasNext: found.count > paging.limit,
+            path: "RestoreSessions/\(session.id)/Organization/Mailboxes/\(mailbox.id)/Folders", query: query, links: links
+        )
+        return JSONResponse.make(.ok, body)
+    }
+
+    func folderByID(_ request: Request, context: RecallRequestContext) async throws -> Response {
+        let (session, links) = try await open(request, context)
+        let mailbox = try await mailbox(context, session)
+        let folder = try await env.explorer.folder(try V3ExchangeIDs.folder(from: context.parameters.get("folderId") ?? ""), of: mailbox, in: session)
+        return JSONResponse.make(.ok, V3ExchangeJSON.folder(folder, mailbox: mailbox, session: session, links: links))
+    }
+
+    func items(_ request: Request, context: RecallRequestContext) async throws -> Response {
+        let (session, links) = try await open(request, context)
+        let mailbox = try await mailbox(context, session)
+        let paging = try V3Paging(request: request)
+        var folder: MailFolder?
+        var query = ""
+        if let raw = request.uri.queryParameters.first(where: { $0.key.lowercased() == "folderid" })?.value, !raw.isEmpty {
+            folder = try await env.explorer.folder(try V3ExchangeIDs.folder(from: String(raw)), of: mailbox, in: session)
+            query = "folderId=\(raw)&"
+        }
+        let found = try await env.explorer.items(of: mailbox, folder: folder, in: session, offset: paging.offset, limit: paging.limit + 1)
+        let body = paging.page(
+            results: found.prefix(paging.limit).map { V3ExchangeJSON.item($0, mailbox: mailbox, session: session, links: links) },
+            hasNext: found.count > paging.limit,
+            path: "RestoreSessions/\(session.id)/Organization/Mailboxes/\(mailbox.id)/Items", query: query, links: links
+        )
+        return JSONResponse.make(.ok, body)
+    }
+
+    func itemByID(_ request: Request, context: RecallRequestContext) async throws -> Response {
+        let (session, links) = try await open(request, context)
+        let mailbox = try await mailbox(context, session)
+        let item = try await env.explorer.item(try V3ExchangeIDs.item(from: context.parameters.get("itemId") ?? ""), of: mailbox, in: session)
+        return JSONResponse.make(.ok, V3ExchangeJSON.item(item, mailbox: mailbox, session: session, links: links))
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import RecallCore
+
+extension SQLiteStore: ExploreStore {
+    public func mailboxes(organizationID: Identifier<Organization>, at time: Timestamp, offset: Int, limit: Int) async throws -> [Mailbox] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM mailboxes m WHERE m.organization_id = ?
+                        AND EXISTS (SELECT 1 FROM restore_points r WHERE r.mailbox_id = m.id AND r.time <= ?)
+                    ORDER BY m.address LIMIT ? OFFSET ?
+                    """,
+                arguments: [organizationID, time, limit, offset]
+            ).map(Mailbox.init(row:))
+        }
+    }
+
+    public func mailbox(id: Identifier<Mailbox>, organizationID: Identifier<Organization>, at time: Timestamp) async throws -> Mailbox? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT * FROM mailboxes m WHERE m.id = ? AND m.organization_id = ?
+                        AND EXISTS (SELECT 1 FROM restore_points r WHERE r.mailbox_id = m.id AND r.time <= ?)
+                    """,
+                arguments: [id, organizationID, time]
+            ).map(Mailbox.init(row:))
+        }
+    }
+
+    public func folders(mailboxID: Identifier<Mailbox>, at time: Timestamp, filter: FolderFilter, offset: Int, limit: Int) async throws -> [MailFolder] {
+        try await pool.read { db in
+            var sql = "SELECT * FROM folders WHERE mailbox_id = ? AND first_time <= ?"
+            var arguments: StatementArguments = [mailboxID, time]
+            switch filter {
+            case .all: break
+            case .roots: sql += " AND parent_id IS NULL"
+            case .children(let parent):
+                sql += " AND parent_id = ?"
+                arguments += [parent]
+            }
+            sql += " ORDER BY path LIMIT ? OFFSET ?"
+            arguments += [limit, offset]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(MailFolder.init(row:))
+        }
+    }
+
+    public func folder(id: Identifier<MailFolder>, mailboxID: Identifier<Mailbox>, at time: Timestamp) async throws -> MailFolder? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM folders WHERE id = ? AND mailbox_id = ? AND first_time <= ?", arguments: [id, mailboxID, time]
+            ).map(MailFolder.init(row:))
+        }
+    }
+
+    public func items(
+        mailboxID: Identifier<Mailbox>, folderID: Identifier<MailFolder>?, view: PointInTimeView, offset: Int, limit: Int
+    ) async throws -> [ItemVersion] {
+        try await pool.read { db in
+            var sql = "SELECT * FROM item_versions WHERE "
+            var arguments: StatementArguments = []
+            if let folderID {
+                sql += "folder_id = ?"
+                arguments += [folderID]
+            } else {
+                sql += "mailbox_id = ?"
+                arguments += [mailboxID]
+            }
+            let (filter, filterArguments) = Self.visibility(view)
+            sql += " AND \(filter) ORDER BY id LIMIT ? OFFSET ?"
+            arguments += filterArguments
+            arguments += [limit, offset]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(ItemVersion.init(row:))
+        }
+    }
+
+    public func item(versionID: Int64, mailboxID: Identifier<Mailbox>, view: PointInTimeView) async throws -> ItemVersion? {
+        try await pool.read { db in
+            let (filter, filterArguments) = Self.visibility(view)
+            var arguments: StatementArguments = [versionID, mailboxID]
+            arguments += filterArguments
+            return try Row.fetchOne(db, sql: "SELECT * FROM item_versions WHERE id = ? AND mailbox_id = ? AND \(filter)", arguments: arguments)
+                .map(ItemVersion.init(row:))
+        }
+    }
+
+    /// `PointInTimeView.shows` as SQL over the browse indexes.
+    static func visibility(_ view: PointInTimeView) -> (String, StatementArguments) {
+        var ended: [String] = []
+        if view.showDeleted { ended.append("'deleted'") }
+        if view.showAllVersions { ended.append("'changed'") }
+        let endedClause = ended.isEmpty ? "" : " OR end_kind IN (\(ended.joined(separator: ", ")))"
+        return ("first_time <= ? AND (end_time IS NULL OR end_time > ?\(endedClause))", [view.time, view.time])
+    }
+}
+
+extension MailFolder {
+    init(row: Row) {
+        let path: String = row["path"]
+        self.init(id: row["id"], mailboxID: row["mailbox_id"], parentID: row["parent_id"], path: path.split(separator: "/").map(String.init))
+    }
+}
+
+extension ItemVersion {
+    init(row: Row) {
+        let hash: Data = row["blob_hash"]
+        let lines: (String) -> [String] = { $0.isEmpty ? [] : $0.components(separatedBy: "\n") }
+        self.init(
+            versionID: row["id"], itemID: row["item_id"], mailboxID: row["mailbox_id"], folderID: row["folder_id"],
+            firstSeen: row["first_time"], end: row["end_time"], endReason: (row["end_kind"] as String?).flatMap(VersionEnd.init(rawValue:)),
+            hash: ContentHash(bytes: [UInt8](hash)) ?? ContentHash(bytes: [UInt8](repeating: 0, count: 32))!, size: row["size"],
+            flags: MessageFlags(rawValue: row["flags"]),
+            metadata: MessageMetadata(
+                subject: row["subject"], from: row["sender"], to: lines(row["recipients"]), cc: lines(row["cc"]),
+                received: row["received"], sent: row["sent"], messageID: row["message_id"], hasAttachments: row["has_attachments"],
+                itemClass: row["item_class"], warnings: lines(row["warnings"])
+            )
+        )
+    }
+}
