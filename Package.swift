@@ -57,6 +57,7 @@ let package = Package(
             dependencies: [
                 "RecallCore",
                 "RecallStore",
+                "RecallMail",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

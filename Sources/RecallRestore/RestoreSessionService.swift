@@ -10,6 +10,8 @@ public struct RestoreSessionService: Sendable {
     let ids: any IDGenerator
     /// Seconds without activity after which a session stops by itself.
     public let idleTimeout: Int64
+    /// Running actions, cancelled when their session stops.
+    public let actions = ActionRegistry()
 
     public init(
         sessions: any RestoreSessionStore, organizations: any OrganizationStore, clock: any WallClock,
@@ -78,6 +80,7 @@ public struct RestoreSessionService: Sendable {
             return []
         }) else { throw RecallError.notFound("Restore session with ID '\(id)' was not found.") }
         guard requested.state == .stopping else { return requested }
+        actions.cancelAll(of: id)
         let now = clock.now()
         let eventID: Identifier<SessionEvent> = ids.make()
         guard let (stopped, _) = try await sessions.update(id: id, { session in
@@ -93,6 +96,16 @@ public struct RestoreSessionService: Sendable {
             ]
         }) else { throw RecallError.notFound("Restore session with ID '\(id)' was not found.") }
         return stopped
+    }
+
+    /// Records a finished action's event and lets the result reflect its failures.
+    func recordAction(_ id: Identifier<RestoreSession>, _ draft: SessionEventDraft, failed: Int, succeeded: Int) async throws {
+        _ = try await sessions.update(id: id) { session in
+            guard session.machine.isWorking else { return [] }  // stopped meanwhile: nothing to add
+            _ = try session.machine.event(.actionFinished(failed: failed, succeeded: succeeded))
+            session.lastActivity = draft.endTime
+            return [draft]
+        }
     }
 
     /// Stops every session idle for longer than the timeout, and finishes stops a crash interrupted.

@@ -1,11 +1,12 @@
 import ArgumentParser
+import Foundation
 import RecallCore
 import RecallStore
 
 /// `recall organizations …`: the organizations whose backups can be explored.
 struct Organizations: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "organizations", abstract: "Manage organizations.", subcommands: [Add.self, List.self]
+        commandName: "organizations", abstract: "Manage organizations.", subcommands: [Add.self, List.self, SetTarget.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -20,6 +21,25 @@ struct Organizations: AsyncParsableCommand {
             let organization = Organization(id: RandomIDGenerator().make(), name: name, createdAt: SystemClock().now())
             try await store.insert(organization)
             print("Added organization \(name) (\(organization.id)).")
+        }
+    }
+
+    struct SetTarget: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-target", abstract: "Set where restores go: a directory with one Maildir++ tree per mailbox address."
+        )
+        @OptionGroup var dataDirectory: DataDirectoryOption
+        @Argument(help: "Organization name.") var name: String
+        @Option(help: "Root directory of the restore target (created if missing).") var maildir: String
+
+        func run() async throws {
+            let store = try dataDirectory.openStore()
+            defer { try? store.close() }
+            guard let organization = try await store.organization(named: name) else { throw ValidationError("No organization named \(name).") }
+            let root = URL(fileURLWithPath: maildir, isDirectory: true).standardizedFileURL
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            try await store.setRestoreTarget(organizationID: organization.id, maildirRoot: root.path)
+            print("Restores of \(name) go to \(root.path)/<mailbox address>/.")
         }
     }
 

@@ -7,6 +7,7 @@ public struct APIEnvironment: Sendable {
     public let auth: AuthService
     public let sessions: RestoreSessionService
     public let explorer: ExchangeExplorer
+    public let actions: ExchangeActions
     public let organizations: any OrganizationStore
     public let clock: any WallClock
     /// `https` or `http`, for absolute links.
@@ -15,12 +16,13 @@ public struct APIEnvironment: Sendable {
     public let fallbackHost: String
 
     public init(
-        auth: AuthService, sessions: RestoreSessionService, explorer: ExchangeExplorer, organizations: any OrganizationStore, clock: any WallClock,
+        auth: AuthService, sessions: RestoreSessionService, explorer: ExchangeExplorer, actions: ExchangeActions, organizations: any OrganizationStore, clock: any WallClock,
         scheme: String, fallbackHost: String
     ) {
         self.auth = auth
         self.sessions = sessions
         self.explorer = explorer
+        self.actions = actions
         self.organizations = organizations
         self.clock = clock
         self.scheme = scheme

@@ -41,7 +41,8 @@ public enum RecallServer {
             sessions: store, organizations: store, clock: clock, ids: ids, idleTimeout: settings.sessionIdleTimeout
         )
         return APIEnvironment(
-            auth: auth, sessions: sessions, explorer: ExchangeExplorer(sessions: sessions, store: store), organizations: store, clock: clock,
+            auth: auth, sessions: sessions, explorer: ExchangeExplorer(sessions: sessions, store: store),
+            actions: ExchangeActions(sessions: sessions, store: store, clock: clock, ids: ids), organizations: store, clock: clock,
             scheme: settings.tls == nil ? "http" : "https", fallbackHost: settings.fallbackHost
         )
     }

@@ -9,6 +9,7 @@ enum V3Router {
         let organizations = V3OrganizationsController(env: env)
         let sessions = V3RestoreSessionsController(env: env)
         let exchange = V3ExchangeController(env: env)
+        let actions = V3ExchangeActionsController(env: env)
 
         let open = router.group("v3")
         let protected = router.group("v3").add(middleware: BearerAuthMiddleware(auth: env.auth))
@@ -30,6 +31,11 @@ enum V3Router {
             ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId/Folders/:folderId", .get, exchange.folderByID, true),
             ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId/Items", .get, exchange.items, true),
             ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId/Items/:itemId", .get, exchange.itemByID, true),
+            ("RestoreSessions/:restoreSessionId/Organization/Action", .post, actions.organization, true),
+            ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId/Action", .post, actions.mailbox, true),
+            ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId/Folders/:folderId/Action", .post, actions.folder, true),
+            ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId/Items/Action", .post, actions.items, true),
+            ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId/Items/:itemId/Action", .post, actions.item, true),
         ]
         for route in routes {
             (route.authenticated ? protected : open).on(RouterPath(route.path), method: route.method, use: route.handler)

@@ -130,6 +130,10 @@ extension SQLiteStore {
                 ALTER TABLE folders ADD COLUMN first_time INTEGER NOT NULL DEFAULT 0;
                 CREATE INDEX item_versions_browse ON item_versions(folder_id, first_time, end_time, end_kind);
                 CREATE INDEX item_versions_browse_mailbox ON item_versions(mailbox_id, first_time, end_time, end_kind);
+                CREATE TABLE restore_targets (
+                    organization_id BLOB PRIMARY KEY REFERENCES organizations(id),
+                    maildir_root TEXT NOT NULL
+                );
                 """)
         }
         return migrator

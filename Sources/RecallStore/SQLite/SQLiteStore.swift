@@ -6,10 +6,13 @@ import Synchronization
 /// The embedded store: one SQLite database in WAL mode, shared safely by a running server and CLI commands.
 public final class SQLiteStore: Sendable {
     let pool: DatabasePool
+    /// The data dir: packs live under it.
+    public let directory: URL
     private let closed = Mutex(false)
 
     /// Opens (creating if needed) `recall.sqlite` under `directory` and brings its schema up to date.
     public init(directory: URL) throws {
+        self.directory = directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)

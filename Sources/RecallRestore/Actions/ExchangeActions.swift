@@ -1,0 +1,120 @@
+import Foundation
+import Logging
+import RecallCore
+import RecallMail
+import RecallStore
+
+/// Export, save and restore of a session's Exchange items; each records an event in the real product's wording.
+public struct ExchangeActions: Sendable {
+    let sessions: RestoreSessionService
+    let store: SQLiteStore
+    let clock: any WallClock
+    let ids: any IDGenerator
+    let registry: ActionRegistry
+    static let batch = 200
+
+    public init(sessions: RestoreSessionService, store: SQLiteStore, clock: any WallClock, ids: any IDGenerator) {
+        self.sessions = sessions
+        self.store = store
+        self.clock = clock
+        self.ids = ids
+        self.registry = sessions.actions
+    }
+
+    /// Streams the scope as mboxrd to `write`; returns how many messages went out.
+    @discardableResult
+    public func exportMbox(_ session: RestoreSession, _ target: ActionTarget, write: ([UInt8]) async throws -> Void) async throws -> Int {
+        let started = clock.now()
+        var (count, failed, bytes) = (0, 0, Int64(0))
+        try await forEach(session, target.scope) { item in
+            guard let message = try? store.messageBytes(item.version.hash) else {
+                failed += 1
+                return
+            }
+            let date = item.version.metadata.received ?? item.version.firstSeen
+            try await write(MboxEntryWriter.entry(message, date: AsctimeFormat.string(date)))
+            count += 1
+            bytes += Int64(message.count)
+        }
+        try await record(.export, "exported", session, target, started: started, size: bytes, target: target.fileName(extension: "mbox"), failed: failed, succeeded: count)
+        return count
+    }
+
+    /// One item as its `.eml` bytes, or several as a ZIP of `.eml` files, streamed to `write`.
+    public func saveEml(_ session: RestoreSession, _ target: ActionTarget, asZip: Bool, write: ([UInt8]) async throws -> Void) async throws {
+        let started = clock.now()
+        var zip = ZipStreamWriter()
+        var (count, failed, bytes) = (0, 0, Int64(0))
+        try await forEach(session, target.scope) { item in
+            guard let message = try? store.messageBytes(item.version.hash) else {
+                failed += 1
+                return
+            }
+            count += 1
+            bytes += Int64(message.count)
+            if asZip {
+                let subject = ActionTarget(scope: target.scope, name: item.version.metadata.subject, type: "Item", source: "")
+                try await write(zip.entry(name: "\(count)-\(subject.fileName(extension: "eml"))", data: message))
+            } else {
+                try await write(message)
+            }
+        }
+        if asZip { try await write(zip.finish()) }
+        try await record(.save, "saved", session, target, started: started, size: bytes, target: target.fileName(extension: asZip ? "zip" : "eml"), failed: failed, succeeded: count)
+    }
+
+    /// Restores the scope into the organization's Maildir target.
+    public func restore(_ session: RestoreSession, _ target: ActionTarget, options: RestoreOptions) async throws -> RestoreCounts {
+        guard let root = try await store.restoreTarget(organizationID: session.organizationID) else {
+            throw RecallError.invalidArgument("This organization has no restore target: run `recall organizations set-target ORG --maildir ROOT` first.")
+        }
+        let started = clock.now()
+        let restorer = MaildirRestorer(root: URL(fileURLWithPath: root, isDirectory: true))
+        var counts = RestoreCounts()
+        var bytes = Int64(0)
+        try await forEach(session, target.scope) { item in
+            guard let message = try? store.messageBytes(item.version.hash) else {
+                counts.failed += 1
+                return
+            }
+            bytes += Int64(message.count)
+            restorer.restore(item, bytes: message, options: options, counts: &counts)
+        }
+        let destination = options.targetMailbox.map { "\(root)/\($0)" } ?? root
+        try await record(
+            .restore, "restored", session, target, started: started, size: bytes, target: destination,
+            failed: counts.failed, succeeded: counts.created + counts.merged + counts.skipped
+        )
+        return counts
+    }
+
+    /// Walks the scope's visible versions in batches, stopping when the session is stopped.
+    private func forEach(_ session: RestoreSession, _ scope: ItemScope, _ body: (ScopedItem) async throws -> Void) async throws {
+        let view = PointInTimeView(session.options)
+        var after: Int64 = 0
+        while true {
+            guard !registry.isCancelled(session.id) else { throw RecallError.sessionNotWorking(session.id) }
+            let items = try await store.scopedItems(organizationID: session.organizationID, scope: scope, view: view, afterVersion: after, limit: Self.batch)
+            for item in items { try await body(item) }
+            guard let last = items.last, items.count == Self.batch else { return }
+            after = last.version.versionID
+        }
+    }
+
+    private func record(
+        _ type: SessionEventType, _ verb: String, _ session: RestoreSession, _ target: ActionTarget, started: Timestamp, size: Int64,
+        target destination: String, failed: Int, succeeded: Int
+    ) async throws {
+        let status: SessionEventStatus = failed == 0 ? .success : (succeeded > 0 ? .warning : .failed)
+        let item = EventItem(name: target.name, type: target.type, sizeBytes: size, source: target.source, target: destination)
+        let detail = "(type: \(target.type); source: \(target.source); target: \(destination))"
+        let message = failed == 0
+            ? "Item \(target.name) was \(verb) successfully \(detail)"
+            : "Item \(target.name) was \(verb) with \(failed) failed item(s) of \(failed + succeeded) \(detail)"
+        let title = failed == 0 ? "\(target.type) is successfully \(verb)." : "\(target.type) is \(verb) with errors."
+        let draft = SessionEventDraft(
+            id: ids.make(), type: type, status: status, startTime: started, endTime: clock.now(), title: title, message: message, item: item
+        )
+        try await sessions.recordAction(session.id, draft, failed: failed, succeeded: succeeded)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import RecallCore
+
+/// An item version with its mailbox address and folder path, as export and restore need them.
+public struct ScopedItem: Sendable {
+    public let version: ItemVersion
+    public let mailboxAddress: String
+    public let folderPath: [String]
+}
+
+extension SQLiteStore {
+    /// The next `limit` versions of `scope` in the view after `afterVersion`, in version order (keyset paging, so a
+    /// 10 GB mailbox streams in constant memory).
+    public func scopedItems(
+        organizationID: Identifier<Organization>, scope: ItemScope, view: PointInTimeView, afterVersion: Int64, limit: Int
+    ) async throws -> [ScopedItem] {
+        try await pool.read { db in
+            var sql = """
+                SELECT v.*, m.address AS mailbox_address, f.path AS folder_path FROM item_versions v
+                JOIN mailboxes m ON m.id = v.mailbox_id JOIN folders f ON f.id = v.folder_id
+                WHERE m.organization_id = ? AND v.id > ?
+                """
+            var arguments: StatementArguments = [organizationID, afterVersion]
+            switch scope {
+            case .organization:
+                break
+            case .mailbox(let mailbox):
+                sql += " AND v.mailbox_id = ?"
+                arguments += [mailbox]
+            case .folder(let mailbox, let folder):
+                sql += " AND v.mailbox_id = ? AND (f.id = ? OR f.path LIKE (SELECT replace(replace(path, '%', '\\%'), '_', '\\_') FROM folders WHERE id = ?) || '/%' ESCAPE '\\')"
+                arguments += [mailbox, folder, folder]
+            case .items(let mailbox, let versions):
+                sql += " AND v.mailbox_id = ? AND v.id IN (\(versions.map { _ in "?" }.joined(separator: ",")))"
+                arguments += [mailbox]
+                arguments += StatementArguments(versions)
+            }
+            let (filter, filterArguments) = Self.visibility(view)
+            sql += " AND \(filter.replacingOccurrences(of: "first_time", with: "v.first_time").replacingOccurrences(of: "end_", with: "v.end_")) ORDER BY v.id LIMIT ?"
+            arguments += filterArguments
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let path: String = row["folder_path"]
+                return ScopedItem(version: ItemVersion(row: row), mailboxAddress: row["mailbox_address"], folderPath: path.split(separator: "/").map(String.init))
+            }
+        }
+    }
+
+    /// The stored bytes of a message.
+    public func messageBytes(_ hash: ContentHash) throws -> [UInt8] {
+        guard let row = try pool.read({ db in
+            try Row.fetchOne(db, sql: "SELECT pack, offset, length FROM blobs WHERE hash = ?", arguments: [Data(hash.bytes)])
+        }) else { throw RecallError.notFound("The bytes of message \(hash.hex) are missing from the repository.") }
+        let bytes = try BlobReader(dataDirectory: directory).read(pack: row["pack"], offset: row["offset"], length: row["length"])
+        guard BlobPackWriter.hash(bytes) == hash else { throw RecallError.notFound("The bytes of message \(hash.hex) are damaged.") }
+        return bytes
+    }
+
+    /// Where restores of an organization's mail go: a directory with one Maildir per mailbox address.
+    public func restoreTarget(organizationID: Identifier<Organization>) async throws -> String? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT maildir_root FROM restore_targets WHERE organization_id = ?", arguments: [organizationID])
+        }
+    }
+
+    public func setRestoreTarget(organizationID: Identifier<Organization>, maildirRoot: String) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO restore_targets (organization_id, maildir_root) VALUES (?, ?)",
+                arguments: [organizationID, maildirRoot]
+            )
+        }
+    }
+}
