@@ -58,21 +58,37 @@ extension SQLiteStore: ExploreStore {
     public func items(
         mailboxID: Identifier<Mailbox>, folderID: Identifier<MailFolder>?, view: PointInTimeView, offset: Int, limit: Int
     ) async throws -> [ItemVersion] {
-        try await pool.read { db in
-            var sql = "SELECT * FROM item_versions WHERE "
+        let pageIndex = pageIndex
+        return try await pool.read { db in
+            var base = "SELECT * FROM item_versions WHERE "
             var arguments: StatementArguments = []
             if let folderID {
-                sql += "folder_id = ?"
+                base += "folder_id = ?"
                 arguments += [folderID]
             } else {
-                sql += "mailbox_id = ?"
+                base += "mailbox_id = ?"
                 arguments += [mailboxID]
             }
             let (filter, filterArguments) = Self.visibility(view)
-            sql += " AND \(filter) ORDER BY id LIMIT ? OFFSET ?"
+            base += " AND \(filter)"
             arguments += filterArguments
-            arguments += [limit, offset]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(ItemVersion.init(row:))
+            let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM restore_points") ?? 0
+            let key = PageIndex.Key(folderID: folderID, mailboxID: mailboxID, view: view, latestRestorePoint: latest)
+            let (startID, skip) = try pageIndex.start(for: offset, key: key, db: db) { afterID, skip in
+                try Int64.fetchOne(
+                    db, sql: base.replacingOccurrences(of: "SELECT *", with: "SELECT id") + " AND id > ? ORDER BY id LIMIT 1 OFFSET ?",
+                    arguments: arguments + [afterID, skip]
+                )
+            }
+            var sql = base
+            var pageArguments = arguments
+            if let startID {
+                sql += " AND id >= ?"
+                pageArguments += [startID]
+            }
+            sql += " ORDER BY id LIMIT ? OFFSET ?"
+            pageArguments += [limit, skip]
+            return try Row.fetchAll(db, sql: sql, arguments: pageArguments).map(ItemVersion.init(row:))
         }
     }
 

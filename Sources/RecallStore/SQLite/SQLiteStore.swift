@@ -9,6 +9,8 @@ public final class SQLiteStore: Sendable {
     /// The data dir: packs live under it.
     public let directory: URL
     private let closed = Mutex(false)
+    /// Remembered positions of deep pages (see `PageIndex`).
+    let pageIndex = PageIndex()
 
     /// Opens (creating if needed) `recall.sqlite` under `directory` and brings its schema up to date.
     public init(directory: URL) throws {
