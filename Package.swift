@@ -123,6 +123,7 @@ let package = Package(
                 "RecallRestore",
                 "RecallHTTP",
                 "RecallBackup",
+                "RecallDemo",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
