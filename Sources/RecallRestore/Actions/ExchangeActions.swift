@@ -95,7 +95,10 @@ public struct ExchangeActions: Sendable {
         while true {
             guard !registry.isCancelled(session.id) else { throw RecallError.sessionNotWorking(session.id) }
             let items = try await store.scopedItems(organizationID: session.organizationID, scope: scope, view: view, afterVersion: after, limit: Self.batch)
-            for item in items { try await body(item) }
+            for item in items {
+                guard !registry.isCancelled(session.id) else { throw RecallError.sessionNotWorking(session.id) }
+                try await body(item)
+            }
             guard let last = items.last, items.count == Self.batch else { return }
             after = last.version.versionID
         }

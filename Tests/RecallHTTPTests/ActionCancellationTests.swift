@@ -1,0 +1,28 @@
+import Foundation
+import HummingbirdTesting
+@testable import RecallCore
+@testable import RecallRestore
+import Testing
+
+@Suite struct ActionCancellationTests {
+    @Test func stoppingASession_endsItsRunningExport() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try ExploreTests.importHistory(recall)
+        let admin = try #require(try await recall.store.user(named: "admin"))
+        let session = try await recall.env.sessions.explore(
+            organizationID: recall.organization.id,
+            options: ExploreOptions(pointInTime: CivilTime(year: 2026, month: 1, day: 8).timestamp), owner: admin
+        )
+        let target = ActionTarget(scope: .organization, name: "contoso.onmicrosoft.com", type: "Organization", source: "contoso.onmicrosoft.com")
+        var written = 0
+        await #expect(throws: RecallError.sessionNotWorking(session.id)) {
+            try await recall.env.actions.exportMbox(session, target) { _ in
+                written += 1
+                if written == 1 { try await recall.env.sessions.stop(id: session.id, for: admin) }
+            }
+        }
+        let events = try await recall.store.events(sessionID: session.id, offset: 0, limit: 10).events
+        #expect(events.map(\.title) == ["Restore session started", "Restore session stopped"])
+    }
+}
