@@ -15,15 +15,23 @@ struct V3ExchangeController: Sendable {
         try await env.explorer.mailbox(try context.pathID("mailboxId"), in: session)
     }
 
+    /// A page from rows fetched with one extra (which tells whether a next page exists).
+    private func page<Row>(
+        _ found: [Row], _ paging: V3Paging, path: String, query: String = "", links: V3Links, _ json: (Row) -> JSONValue
+    ) -> Response {
+        let body = paging.page(
+            results: found.prefix(paging.limit).map(json), hasNext: found.count > paging.limit, path: path, query: query, links: links
+        )
+        return JSONResponse.make(.ok, body)
+    }
+
     func mailboxes(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let (session, links) = try await open(request, context)
         let paging = try V3Paging(request: request)
         let found = try await env.explorer.mailboxes(in: session, offset: paging.offset, limit: paging.limit + 1)
-        let body = paging.page(
-            results: found.prefix(paging.limit).map { V3ExchangeJSON.mailbox($0, session: session, links: links) },
-            hasNext: found.count > paging.limit, path: "RestoreSessions/\(session.id)/Organization/Mailboxes", links: links
-        )
-        return JSONResponse.make(.ok, body)
+        return page(found, paging, path: "RestoreSessions/\(session.id)/Organization/Mailboxes", links: links) {
+            V3ExchangeJSON.mailbox($0, session: session, links: links)
+        }
     }
 
     func mailboxByID(_ request: Request, context: RecallRequestContext) async throws -> Response {
@@ -42,12 +50,9 @@ struct V3ExchangeController: Sendable {
             filter = parent.lowercased() == "null" || parent.isEmpty ? .roots : .children(of: try V3ExchangeIDs.folder(from: String(parent)))
         }
         let found = try await env.explorer.folders(of: mailbox, in: session, filter: filter, offset: paging.offset, limit: paging.limit + 1)
-        let body = paging.page(
-            results: found.prefix(paging.limit).map { V3ExchangeJSON.folder($0, mailbox: mailbox, session: session, links: links) },
-            hasNext: found.count > paging.limit,
-            path: "RestoreSessions/\(session.id)/Organization/Mailboxes/\(mailbox.id)/Folders", query: query, links: links
-        )
-        return JSONResponse.make(.ok, body)
+        return page(found, paging, path: "RestoreSessions/\(session.id)/Organization/Mailboxes/\(mailbox.id)/Folders", query: query, links: links) {
+            V3ExchangeJSON.folder($0, mailbox: mailbox, session: session, links: links)
+        }
     }
 
     func folderByID(_ request: Request, context: RecallRequestContext) async throws -> Response {
@@ -68,12 +73,9 @@ struct V3ExchangeController: Sendable {
             query = "folderId=\(raw)&"
         }
         let found = try await env.explorer.items(of: mailbox, folder: folder, in: session, offset: paging.offset, limit: paging.limit + 1)
-        let body = paging.page(
-            results: found.prefix(paging.limit).map { V3ExchangeJSON.item($0, mailbox: mailbox, session: session, links: links) },
-            hasNext: found.count > paging.limit,
-            path: "RestoreSessions/\(session.id)/Organization/Mailboxes/\(mailbox.id)/Items", query: query, links: links
-        )
-        return JSONResponse.make(.ok, body)
+        return page(found, paging, path: "RestoreSessions/\(session.id)/Organization/Mailboxes/\(mailbox.id)/Items", query: query, links: links) {
+            V3ExchangeJSON.item($0, mailbox: mailbox, session: session, links: links)
+        }
     }
 
     func itemByID(_ request: Request, context: RecallRequestContext) async throws -> Response {
