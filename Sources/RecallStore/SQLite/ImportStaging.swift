@@ -6,6 +6,8 @@ import RecallCore
 /// moves it in with one transaction. An abandoned staging file is harmless and removed on the next import.
 public final class ImportStaging {
     private let queue: DatabaseQueue
+    /// A plain read connection to the main database: one cached statement per blob lookup, no pool round trip.
+    private let mainReader: DatabaseQueue
     private let url: URL
     private var pending = 0
     private var knownBlobs: Set<ContentHash> = []
@@ -25,6 +27,10 @@ public final class ImportStaging {
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
         queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        readOnly.busyMode = .timeout(10)
+        mainReader = try DatabaseQueue(path: dataDirectory.appendingPathComponent("recall.sqlite").path, configuration: readOnly)
         try queue.inDatabase { db in
             try db.execute(sql: """
                 CREATE TABLE messages (
@@ -43,8 +49,8 @@ public final class ImportStaging {
     /// Whether the repository (or this run) already holds these bytes.
     public func hasBlob(_ hash: ContentHash) throws -> Bool {
         if knownBlobs.contains(hash) { return true }
-        return try store.pool.read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM blobs WHERE hash = ?", arguments: [Data(hash.bytes)]) ?? false
+        return try mainReader.inDatabase { db in
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM blobs WHERE hash = ?"), arguments: [Data(hash.bytes)]) ?? false
         }
     }
 
@@ -52,10 +58,8 @@ public final class ImportStaging {
     public func addBlob(_ hash: ContentHash, at location: BlobPackWriter.Location) throws {
         knownBlobs.insert(hash)
         try queue.inDatabase { db in
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?)",
-                arguments: [Data(hash.bytes), location.pack, location.offset, location.length]
-            )
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?)")
+                .execute(arguments: [Data(hash.bytes), location.pack, location.offset, location.length])
         }
         try tick()
     }
@@ -70,8 +74,7 @@ public final class ImportStaging {
         }
         let m = message.metadata
         try queue.inDatabase { db in
-            try db.execute(
-                sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(
                 arguments: [
                     message.folderKey, itemID, previous, Data(message.hash.bytes), message.size, message.flags.rawValue,
                     message.sourceName, m.subject, m.from, m.to.joined(separator: "\n"), m.cc.joined(separator: "\n"),
@@ -85,7 +88,7 @@ public final class ImportStaging {
     /// Marks a previous version as ended at this run (deleted, or changed when a new version follows).
     public func end(version: Int64, as kind: VersionEnd) throws {
         try queue.inDatabase { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO ended VALUES (?, ?)", arguments: [version, kind.rawValue])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO ended VALUES (?, ?)").execute(arguments: [version, kind.rawValue])
         }
         try tick()
     }
@@ -106,6 +109,7 @@ public final class ImportStaging {
     ) throws -> ImportCounts {
         try queue.inDatabase { db in try db.execute(sql: "COMMIT") }
         try queue.close()
+        try mainReader.close()
         defer { try? FileManager.default.removeItem(at: url) }
         return try store.pool.writeWithoutTransaction { db in
             try db.execute(sql: "ATTACH DATABASE ? AS staging", arguments: [url.path])
@@ -161,6 +165,7 @@ public final class ImportStaging {
     /// Abandons the run: nothing reaches the main database.
     public func discard() {
         try? queue.close()
+        try? mainReader.close()
         try? FileManager.default.removeItem(at: url)
     }
 }
