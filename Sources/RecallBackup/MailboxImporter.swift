@@ -40,36 +40,59 @@ public struct MailboxImporter {
             var folders = Set(source.folders.map(MailFolder.key))
             var pending: [StagedMessage] = []
             var pendingMessageIDs: [String?] = []
-            while let message = try source.next() {
-                let folder = MailFolder.key(message.folderPath)
-                folders.insert(folder)
-                let hash = BlobPackWriter.hash(message.bytes)
-                summary.messages += 1
-                summary.bytesRead += UInt64(message.bytes.count)
-                if let progress, summary.messages % 500 == 0 {
+            var batch: [IncomingMessage] = []
+            var batchBytes = 0
+            var exhausted = false
+            while !exhausted {
+                batch.removeAll(keepingCapacity: true)
+                batchBytes = 0
+                while batch.count < 512, batchBytes < 16 << 20 {
+                    guard let message = try source.next() else {
+                        exhausted = true
+                        break
+                    }
+                    batchBytes += message.bytes.count
+                    batch.append(message)
+                }
+                let hashes = ParallelMap.map(batch) { BlobPackWriter.hash($0.bytes) }
+                var needMetadata: [Int] = []
+                for (index, message) in batch.enumerated() {
+                    let folder = MailFolder.key(message.folderPath)
+                    folders.insert(folder)
+                    summary.messages += 1
+                    summary.bytesRead += UInt64(message.bytes.count)
+                    if case .unchanged = matchers[folder]?.matchExactly(hash: hashes[index], flags: message.flags) {
+                        summary.unchanged += 1
+                    } else {
+                        needMetadata.append(index)
+                    }
+                }
+                let parsed = ParallelMap.map(needMetadata.map { batch[$0] }) { MessageMetadataReader.read($0) }
+                for (position, index) in needMetadata.enumerated() {
+                    let message = batch[index]
+                    let hash = hashes[index]
+                    let folder = MailFolder.key(message.folderPath)
+                    if try !staging.hasBlob(hash) {
+                        try staging.addBlob(hash, at: try pack.append(message.bytes))
+                    }
+                    let metadata = parsed[position]
+                    if !metadata.warnings.isEmpty {
+                        summary.warnings.append("message \(summary.messages - batch.count + index + 1) (\(metadata.subject.isEmpty ? "no subject" : metadata.subject)): \(metadata.warnings.joined(separator: "; "))")
+                    }
+                    let staged = StagedMessage(
+                        folderKey: folder, outcome: .new(ids.make()), hash: hash, size: Int64(message.bytes.count),
+                        flags: message.flags, sourceName: message.sourceName, metadata: metadata
+                    )
+                    if let matcher = matchers[folder], !matcher.isExhausted {
+                        pending.append(staged)
+                        pendingMessageIDs.append(metadata.messageID)
+                    } else {
+                        try staging.add(staged)
+                    }
+                }
+                if let progress {
                     let (done, total) = source.progress
                     progress.update(messages: summary.messages, bytesDone: done, bytesTotal: total)
-                }
-                if case .unchanged = matchers[folder]?.matchExactly(hash: hash, flags: message.flags) {
-                    summary.unchanged += 1
-                    continue
-                }
-                if try !staging.hasBlob(hash) {
-                    try staging.addBlob(hash, at: try pack.append(message.bytes))
-                }
-                let metadata = MessageMetadataReader.read(message)
-                if !metadata.warnings.isEmpty {
-                    summary.warnings.append("message \(summary.messages) (\(metadata.subject.isEmpty ? "no subject" : metadata.subject)): \(metadata.warnings.joined(separator: "; "))")
-                }
-                let staged = StagedMessage(
-                    folderKey: folder, outcome: .new(ids.make()), hash: hash, size: Int64(message.bytes.count),
-                    flags: message.flags, sourceName: message.sourceName, metadata: metadata
-                )
-                if let matcher = matchers[folder], !matcher.isExhausted {
-                    pending.append(staged)
-                    pendingMessageIDs.append(metadata.messageID)
-                } else {
-                    try staging.add(staged)
                 }
             }
             for (index, var staged) in pending.enumerated() {
