@@ -136,6 +136,17 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v4-ordered-browse-indexes") { db in
+            // Listings are ordered by version id: these indexes give that order within a folder or mailbox and
+            // cover the visibility filter, so a page never sorts the whole folder.
+            try db.execute(sql: """
+                DROP INDEX item_versions_browse;
+                DROP INDEX item_versions_browse_mailbox;
+                DROP INDEX item_versions_by_folder;
+                CREATE INDEX item_versions_folder_order ON item_versions(folder_id, id, first_time, end_time, end_kind);
+                CREATE INDEX item_versions_mailbox_order ON item_versions(mailbox_id, id, first_time, end_time, end_kind);
+                """)
+        }
         return migrator
     }
 }
