@@ -11,6 +11,8 @@ import argparse
 import random
 import sys
 
+from make_mbox import civil  # the same calendar arithmetic as the import benchmark
+
 WORDS = (
     "the budget review quarterly meeting agenda project deadline customer invoice contract "
     "schedule proposal update report team office travel approval draft final version please "
@@ -24,20 +26,6 @@ DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 T0 = 1_704_067_200  # 2024-01-01T00:00:00Z
 STEP = 31  # seconds between messages
-
-
-def civil(days):
-    """Days since 1970-01-01 -> (year, month, day) (Howard Hinnant's algorithm)."""
-    z = days + 719468
-    era = z // 146097
-    doe = z - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    y = yoe + era * 400
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    d = doy - (153 * mp + 2) // 5 + 1
-    m = mp + 3 if mp < 10 else mp - 9
-    return (y + (1 if m <= 2 else 0), m, d)
 
 
 def main():
