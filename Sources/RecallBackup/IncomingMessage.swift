@@ -23,7 +23,7 @@ public struct IncomingMessage: Sendable {
 }
 
 /// Something that yields the messages of one backup run, one at a time.
-public protocol MessageSource {
+public protocol MessageSource: SendableMetatype {
     /// Folders this run covers: messages of current versions in these folders that the run lacks are deleted.
     /// nil: the whole mailbox.
     var scope: Set<String>? { get }

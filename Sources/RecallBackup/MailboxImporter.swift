@@ -36,64 +36,54 @@ public struct MailboxImporter {
         var summary = ImportSummary(mailbox: address, restorePointTime: time.description)
         let staging = try store.beginImport(dataDirectory: dataDirectory)
         let pack = try BlobPackWriter(dataDirectory: dataDirectory)
+        let reader = BatchReader(source: source)
+        defer { source = reader.finish() }
         do {
             var folders = Set(source.folders.map(MailFolder.key))
             var pending: [StagedMessage] = []
             var pendingMessageIDs: [String?] = []
-            var batch: [IncomingMessage] = []
-            var batchBytes = 0
-            var exhausted = false
-            while !exhausted {
-                batch.removeAll(keepingCapacity: true)
-                batchBytes = 0
-                while batch.count < 512, batchBytes < 16 << 20 {
-                    guard let message = try source.next() else {
-                        exhausted = true
-                        break
-                    }
-                    batchBytes += message.bytes.count
-                    batch.append(message)
-                }
-                let hashes = ParallelMap.map(batch) { BlobPackWriter.hash($0.bytes) }
+            while let batch = try reader.next() {
+                let first = summary.messages
                 var needMetadata: [Int] = []
-                for (index, message) in batch.enumerated() {
+                for (index, message) in batch.messages.enumerated() {
                     let folder = MailFolder.key(message.folderPath)
                     folders.insert(folder)
                     summary.messages += 1
                     summary.bytesRead += UInt64(message.bytes.count)
-                    if case .unchanged = matchers[folder]?.matchExactly(hash: hashes[index], flags: message.flags) {
+                    if case .unchanged = matchers[folder]?.matchExactly(hash: batch.hashes[index], flags: message.flags) {
                         summary.unchanged += 1
                     } else {
                         needMetadata.append(index)
                     }
                 }
-                let parsed = ParallelMap.map(needMetadata.map { batch[$0] }) { MessageMetadataReader.read($0) }
+                let parsed = ParallelMap.map(needMetadata.map { batch.messages[$0] }) { MessageMetadataReader.read($0) }
+                var unknown = try staging.unknownBlobs(needMetadata.map { batch.hashes[$0] })
+                var blobs: [(hash: ContentHash, location: BlobPackWriter.Location)] = []
+                var staged: [StagedMessage] = []
                 for (position, index) in needMetadata.enumerated() {
-                    let message = batch[index]
-                    let hash = hashes[index]
+                    let message = batch.messages[index]
+                    let hash = batch.hashes[index]
                     let folder = MailFolder.key(message.folderPath)
-                    if try !staging.hasBlob(hash) {
-                        try staging.addBlob(hash, at: try pack.append(message.bytes))
+                    if unknown.remove(hash) != nil {
+                        blobs.append((hash, try pack.append(message.bytes)))
                     }
                     let metadata = parsed[position]
                     if !metadata.warnings.isEmpty {
-                        summary.warnings.append("message \(summary.messages - batch.count + index + 1) (\(metadata.subject.isEmpty ? "no subject" : metadata.subject)): \(metadata.warnings.joined(separator: "; "))")
+                        summary.warnings.append("message \(first + index + 1) (\(metadata.subject.isEmpty ? "no subject" : metadata.subject)): \(metadata.warnings.joined(separator: "; "))")
                     }
-                    let staged = StagedMessage(
+                    let row = StagedMessage(
                         folderKey: folder, outcome: .new(ids.make()), hash: hash, size: Int64(message.bytes.count),
                         flags: message.flags, sourceName: message.sourceName, metadata: metadata
                     )
                     if let matcher = matchers[folder], !matcher.isExhausted {
-                        pending.append(staged)
+                        pending.append(row)
                         pendingMessageIDs.append(metadata.messageID)
                     } else {
-                        try staging.add(staged)
+                        staged.append(row)
                     }
                 }
-                if let progress {
-                    let (done, total) = source.progress
-                    progress.update(messages: summary.messages, bytesDone: done, bytesTotal: total)
-                }
+                try staging.stage(blobs: blobs, messages: staged)
+                progress?.update(messages: summary.messages, bytesDone: batch.progress.done, bytesTotal: batch.progress.total)
             }
             for (index, var staged) in pending.enumerated() {
                 let outcome = matchers[staged.folderKey]!.matchLoosely(hash: staged.hash, sourceName: staged.sourceName, messageID: pendingMessageIDs[index])
@@ -101,7 +91,7 @@ public struct MailboxImporter {
                     staged.outcome = .changed(previousVersion: version)
                     try staging.end(version: version, as: .changed)
                 }
-                try staging.add(staged)
+                try staging.stage(blobs: [], messages: [staged])
             }
             for matcher in matchers.values {
                 for version in matcher.deleted { try staging.end(version: version, as: .deleted) }

@@ -54,62 +54,69 @@ public enum AddressListParser {
         return items
     }
 
+    // The helpers below work on UTF-8 bytes: every delimiter is ASCII, and a multi-byte sequence never contains
+    // an ASCII byte, so this is exact and avoids Character iteration, which dominated import profiles.
+
     private static func parseItem(_ item: String, _ warnings: inout [String]) -> MailAddress? {
-        let trimmed = item.trimmingASCIIWhitespace()
+        let trimmed = Array(item.trimmingASCIIWhitespace().utf8)
         guard !trimmed.isEmpty else { return nil }
         if let angle = topLevelAngle(trimmed) {
-            let inner = trimmed[trimmed.index(after: angle)...].prefix { $0 != ">" }
-            var address = inner.trimmingASCIIWhitespace()
-            if let colon = address.lastIndex(of: ":"), address.hasPrefix("@") || address.lowercased().hasPrefix("mailto:") {
+            var address = StringScanning.trimmed(trimmed[(angle + 1)...].prefix { $0 != 0x3E })
+            if hasRoutePrefix(address), let colon = address.lastIndex(of: ":") {
                 address = String(address[address.index(after: colon)...])  // source route / mailto:
             }
-            let name = phrase(String(trimmed[..<angle]), &warnings)
+            let name = phrase(trimmed[..<angle], &warnings)
             if name == nil && address.isEmpty { return nil }
             return MailAddress(displayName: name, address: address)
         }
         let (bare, comment) = separateComment(trimmed)
-        let address = bare.trimmingASCIIWhitespace()
-        if !address.containsBytes("@"), address.contains(where: { $0 == " " || $0 == "\t" }) || address.containsBytes("=?") {
-            return phrase(trimmed, &warnings).map { MailAddress(displayName: $0, address: "") }
+        let address = StringScanning.trimmed(bare)
+        if !address.containsBytes("@"), address.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) || address.containsBytes("=?") {
+            return phrase(trimmed[...], &warnings).map { MailAddress(displayName: $0, address: "") }
         }
-        let name = comment.flatMap { phrase($0, &warnings) }
+        let name = comment.flatMap { phrase($0[...], &warnings) }
         if address.isEmpty { return name.map { MailAddress(displayName: $0, address: "") } }
         return MailAddress(displayName: name, address: address)
     }
 
-    /// Index of the `<` that starts the angle address (outside quotes and comments).
-    private static func topLevelAngle(_ s: String) -> String.Index? {
+    /// `@route,…:` or `mailto:` (any case) before the real address.
+    private static func hasRoutePrefix(_ address: String) -> Bool {
+        if address.utf8.first == 0x40 { return true }
+        return address.utf8.prefix(7).map { $0 | 0x20 } == Array("mailto:".utf8)
+    }
+
+    /// Offset of the `<` that starts the angle address (outside quotes and comments).
+    private static func topLevelAngle(_ s: [UInt8]) -> Int? {
         var inQuote = false, escaped = false
         var depth = 0
-        for i in s.indices {
-            let c = s[i]
+        for (i, c) in s.enumerated() {
             if escaped { escaped = false; continue }
-            if c == "\\" && (inQuote || depth > 0) { escaped = true; continue }
-            if inQuote { if c == "\"" { inQuote = false }; continue }
-            if c == "(" { depth += 1; continue }
-            if c == ")" && depth > 0 { depth -= 1; continue }
+            if c == 0x5C && (inQuote || depth > 0) { escaped = true; continue }
+            if inQuote { if c == 0x22 { inQuote = false }; continue }
+            if c == 0x28 { depth += 1; continue }
+            if c == 0x29 && depth > 0 { depth -= 1; continue }
             if depth > 0 { continue }
-            if c == "\"" { inQuote = true; continue }
-            if c == "<" { return i }
+            if c == 0x22 { inQuote = true; continue }
+            if c == 0x3C { return i }
         }
         return nil
     }
 
-    /// Splits `addr (comment)` into the address text and the first comment's content.
-    private static func separateComment(_ s: String) -> (String, String?) {
-        var bare = ""
-        var comment: String?
-        var current = ""
+    /// Splits `addr (comment)` into the address bytes and the first comment's content.
+    private static func separateComment(_ s: [UInt8]) -> ([UInt8], [UInt8]?) {
+        var bare: [UInt8] = []
+        var comment: [UInt8]?
+        var current: [UInt8] = []
         var depth = 0
         for c in s {
-            if c == "(" {
+            if c == 0x28 {
                 if depth > 0 { current.append(c) }
                 depth += 1
                 continue
             }
-            if c == ")" && depth > 0 {
+            if c == 0x29 && depth > 0 {
                 depth -= 1
-                if depth == 0 { if comment == nil { comment = current }; current = "" } else { current.append(c) }
+                if depth == 0 { if comment == nil { comment = current }; current = [] } else { current.append(c) }
                 continue
             }
             if depth > 0 { current.append(c) } else { bare.append(c) }
@@ -117,25 +124,35 @@ public enum AddressListParser {
         return (bare, comment)
     }
 
-    /// Cleans a display-name phrase: unquotes, removes comments, decodes RFC 2047, collapses spaces.
-    private static func phrase(_ s: String, _ warnings: inout [String]) -> String? {
-        var out = ""
+    /// Cleans a display-name phrase: unquotes, removes comments, decodes RFC 2047, collapses white space.
+    private static func phrase(_ s: ArraySlice<UInt8>, _ warnings: inout [String]) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
         var inQuote = false, escaped = false
         var depth = 0
         for c in s {
             if escaped { if depth == 0 { out.append(c) }; escaped = false; continue }
-            if c == "\\" && (inQuote || depth > 0) { escaped = true; continue }
-            if inQuote { if c == "\"" { inQuote = false } else { out.append(c) }; continue }
-            if c == "(" { depth += 1; continue }
-            if c == ")" && depth > 0 { depth -= 1; continue }
+            if c == 0x5C && (inQuote || depth > 0) { escaped = true; continue }
+            if inQuote { if c == 0x22 { inQuote = false } else { out.append(c) }; continue }
+            if c == 0x28 { depth += 1; continue }
+            if c == 0x29 && depth > 0 { depth -= 1; continue }
             if depth > 0 { continue }
-            if c == "\"" { inQuote = true; continue }
+            if c == 0x22 { inQuote = true; continue }
             out.append(c)
         }
-        let decoded = EncodedWordDecoder.decode(out)
+        let decoded = EncodedWordDecoder.decode(String(decoding: out, as: UTF8.self))
         for w in decoded.warnings where !warnings.contains(w) { warnings.append(w) }
-        let collapsed = decoded.text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
-            .joined(separator: " ")
-        return collapsed.isEmpty ? nil : collapsed
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(out.count)
+        var gap = false
+        for c in decoded.text.utf8 {
+            if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A {
+                gap = !collapsed.isEmpty
+            } else {
+                if gap { collapsed.append(0x20); gap = false }
+                collapsed.append(c)
+            }
+        }
+        return collapsed.isEmpty ? nil : String(decoding: collapsed, as: UTF8.self)
     }
 }

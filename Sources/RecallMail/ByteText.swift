@@ -11,13 +11,11 @@ enum ByteText {
     static func indexOfLF(in bytes: [UInt8], from: Int, end: Int) -> Int? {
         guard from < end else { return nil }
         return bytes.withUnsafeBufferPointer { buf -> Int? in
-            var i = max(from, 0)
+            let start = max(from, 0)
             let stop = min(end, buf.count)
-            while i < stop {
-                if buf[i] == 0x0A { return i }
-                i += 1
-            }
-            return nil
+            guard start < stop, let base = buf.baseAddress,
+                  let hit = memchr(base + start, 0x0A, stop - start) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
     }
 

@@ -32,6 +32,11 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { hex }
 
+    /// The first eight bytes of a SHA-256 are already uniform: hashing all 32 only costs time in big sets.
+    public func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0.prefix(8))) }
+    }
+
     private static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
         case 48...57: c - 48

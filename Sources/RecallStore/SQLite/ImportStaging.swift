@@ -46,43 +46,45 @@ public final class ImportStaging {
         }
     }
 
-    /// Whether the repository (or this run) already holds these bytes.
-    public func hasBlob(_ hash: ContentHash) throws -> Bool {
-        if knownBlobs.contains(hash) { return true }
+    /// The hashes among `hashes` that neither the repository nor this run holds yet: one read for a whole batch.
+    public func unknownBlobs(_ hashes: some Sequence<ContentHash>) throws -> Set<ContentHash> {
+        let candidates = Set(hashes).subtracting(knownBlobs)
+        guard !candidates.isEmpty else { return [] }
         return try mainReader.inDatabase { db in
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM blobs WHERE hash = ?"), arguments: [Data(hash.bytes)]) ?? false
+            let statement = try db.cachedStatement(sql: "SELECT 1 FROM blobs WHERE hash = ?")
+            var unknown = Set<ContentHash>()
+            for hash in candidates where try Bool.fetchOne(statement, arguments: [Data(hash.bytes)]) != true {
+                unknown.insert(hash)
+            }
+            return unknown
         }
     }
 
-    /// Records where new bytes were written.
-    public func addBlob(_ hash: ContentHash, at location: BlobPackWriter.Location) throws {
-        knownBlobs.insert(hash)
+    /// Stages a batch: where its new bytes were written, then its new items and versions, in one database call.
+    public func stage(blobs: [(hash: ContentHash, location: BlobPackWriter.Location)], messages: [StagedMessage]) throws {
+        knownBlobs.formUnion(blobs.map(\.hash))
         try queue.inDatabase { db in
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?)")
-                .execute(arguments: [Data(hash.bytes), location.pack, location.offset, location.length])
-        }
-        try tick()
-    }
-
-    /// Stages a new item or a new version.
-    public func add(_ message: StagedMessage) throws {
-        var itemID: Identifier<MailItem>?
-        var previous: Int64?
-        switch message.outcome {
-        case .new(let id): itemID = id
-        case .changed(let version): previous = version
-        }
-        let m = message.metadata
-        try queue.inDatabase { db in
-            try db.cachedStatement(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").execute(
-                arguments: [
+            let blobStatement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?)")
+            for (hash, location) in blobs {
+                try blobStatement.execute(arguments: [Data(hash.bytes), location.pack, location.offset, location.length])
+            }
+            let messageStatement = try db.cachedStatement(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            for message in messages {
+                var itemID: Identifier<MailItem>?
+                var previous: Int64?
+                switch message.outcome {
+                case .new(let id): itemID = id
+                case .changed(let version): previous = version
+                }
+                let m = message.metadata
+                try messageStatement.execute(arguments: [
                     message.folderKey, itemID, previous, Data(message.hash.bytes), message.size, message.flags.rawValue,
                     message.sourceName, m.subject, m.from, m.to.joined(separator: "\n"), m.cc.joined(separator: "\n"),
                     m.received, m.sent, m.messageID, m.hasAttachments, m.itemClass, m.warnings.joined(separator: "\n"),
-                ]
-            )
+                ])
+            }
         }
-        try tick()
+        try tick(rows: blobs.count + messages.count)
     }
 
     /// Marks a previous version as ended at this run (deleted, or changed when a new version follows).
@@ -90,12 +92,12 @@ public final class ImportStaging {
         try queue.inDatabase { db in
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO ended VALUES (?, ?)").execute(arguments: [version, kind.rawValue])
         }
-        try tick()
+        try tick(rows: 1)
     }
 
-    /// Commits every 10 000 rows to keep the staging journal small.
-    private func tick() throws {
-        pending += 1
+    /// Commits every 10 000 rows or so to keep the staging journal small.
+    private func tick(rows: Int) throws {
+        pending += rows
         if pending >= 10_000 {
             pending = 0
             try queue.inDatabase { db in try db.execute(sql: "COMMIT; BEGIN") }

@@ -1,0 +1,96 @@
+import Foundation
+import RecallCore
+import RecallStore
+
+/// Messages read from a source and hashed, with the source's progress after them.
+struct ReadBatch: Sendable {
+    var messages: [IncomingMessage]
+    var hashes: [ContentHash]
+    var progress: (done: UInt64, total: UInt64)
+}
+
+/// Reads and hashes the next batches on a thread of its own while the importer stores the current one, so reading,
+/// hashing, parsing and writing overlap. At most `depth` batches wait, which bounds memory; `finish()` stops the
+/// thread and hands the source back.
+final class BatchReader<Source: MessageSource>: @unchecked Sendable {
+    static var maxMessages: Int { 512 }
+    static var maxBytes: Int { 16 << 20 }
+
+    private let condition = NSCondition()
+    private let depth = 2
+    // Guarded by `condition`.
+    private var ready: [ReadBatch] = []
+    private var failure: (any Error)?
+    private var finished = false
+    private var stopped = false
+    // Touched by the reading thread only, until `finished`.
+    private var source: Source
+
+    init(source: Source) {
+        self.source = source
+        let thread = Thread { [self] in produce() }
+        thread.stackSize = 4 << 20
+        thread.start()
+    }
+
+    /// The next batch, nil at the end; rethrows what the source threw once the batches before it are taken.
+    func next() throws -> ReadBatch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty, !finished { condition.wait() }
+        if !ready.isEmpty {
+            condition.broadcast()
+            return ready.removeFirst()
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// Stops reading, waits for the thread to end and returns the source.
+    func finish() -> Source {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        condition.unlock()
+        return source
+    }
+
+    private func produce() {
+        var exhausted = false
+        while !exhausted {
+            var messages: [IncomingMessage] = []
+            var bytes = 0
+            do {
+                while messages.count < Self.maxMessages, bytes < Self.maxBytes {
+                    guard let message = try source.next() else {
+                        exhausted = true
+                        break
+                    }
+                    bytes += message.bytes.count
+                    messages.append(message)
+                }
+            } catch {
+                end(failure: error)
+                return
+            }
+            let batch = ReadBatch(messages: messages, hashes: ParallelMap.map(messages) { BlobPackWriter.hash($0.bytes) }, progress: source.progress)
+            condition.lock()
+            while ready.count >= depth, !stopped { condition.wait() }
+            if !stopped, !messages.isEmpty { ready.append(batch) }
+            let stop = stopped
+            condition.broadcast()
+            condition.unlock()
+            if stop { break }
+        }
+        end(failure: nil)
+    }
+
+    private func end(failure: (any Error)?) {
+        condition.lock()
+        self.failure = failure
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
