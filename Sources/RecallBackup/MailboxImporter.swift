@@ -38,6 +38,7 @@ public struct MailboxImporter {
         let pack = try BlobPackWriter(dataDirectory: dataDirectory)
         let reader = BatchReader(source: source)
         defer { source = reader.finish() }
+        let writer = SerialWorker()
         do {
             var folders = Set(source.folders.map(MailFolder.key))
             var pending: [StagedMessage] = []
@@ -57,16 +58,11 @@ public struct MailboxImporter {
                     }
                 }
                 let parsed = ParallelMap.map(needMetadata.map { batch.messages[$0] }) { MessageMetadataReader.read($0) }
-                var unknown = try staging.unknownBlobs(needMetadata.map { batch.hashes[$0] })
-                var blobs: [(hash: ContentHash, location: BlobPackWriter.Location)] = []
                 var staged: [StagedMessage] = []
                 for (position, index) in needMetadata.enumerated() {
                     let message = batch.messages[index]
                     let hash = batch.hashes[index]
                     let folder = MailFolder.key(message.folderPath)
-                    if unknown.remove(hash) != nil {
-                        blobs.append((hash, try pack.append(message.bytes)))
-                    }
                     let metadata = parsed[position]
                     if !metadata.warnings.isEmpty {
                         summary.warnings.append("message \(first + index + 1) (\(metadata.subject.isEmpty ? "no subject" : metadata.subject)): \(metadata.warnings.joined(separator: "; "))")
@@ -82,9 +78,18 @@ public struct MailboxImporter {
                         staged.append(row)
                     }
                 }
-                try staging.stage(blobs: blobs, messages: staged)
+                let candidates = needMetadata.map { (hash: batch.hashes[$0], bytes: batch.messages[$0].bytes) }
+                try writer.submit { [staged] in
+                    var unknown = try staging.unknownBlobs(candidates.map(\.hash))
+                    var blobs: [(hash: ContentHash, location: BlobPackWriter.Location)] = []
+                    for candidate in candidates where unknown.remove(candidate.hash) != nil {
+                        blobs.append((candidate.hash, try pack.append(candidate.bytes)))
+                    }
+                    try staging.stage(blobs: blobs, messages: staged)
+                }
                 progress?.update(messages: summary.messages, bytesDone: batch.progress.done, bytesTotal: batch.progress.total)
             }
+            try writer.finish()
             for (index, var staged) in pending.enumerated() {
                 let outcome = matchers[staged.folderKey]!.matchLoosely(hash: staged.hash, sourceName: staged.sourceName, messageID: pendingMessageIDs[index])
                 if case .changed(let version) = outcome {
@@ -107,6 +112,7 @@ public struct MailboxImporter {
             summary.storedBytes = counts.storedBytes
             return summary
         } catch {
+            try? writer.finish()
             staging.discard()
             pack.discard()
             throw error

@@ -21,6 +21,12 @@ enum DateTokenParser {
     /// Parses `s`; nil when no plausible day, month and year could be found.
     static func parse(_ s: String) -> Date? {
         guard s.utf8.count <= 512 else { return nil }
+        if let canonical = parseCanonical(Array(s.utf8)) { return canonical }
+        return parseTokens(s)
+    }
+
+    /// The general path: classify whitespace-separated tokens in any order.
+    static func parseTokens(_ s: String) -> Date? {
         var f = Fields()
         for token in tokenize(Array(s.utf8)) { classify(token, &f) }
         guard let d = f.day, let m = f.month, let y = f.year else { return nil }
@@ -33,6 +39,58 @@ enum DateTokenParser {
         else { return nil }
         let days = daysFromCivil(year: y, month: m, day: d)
         let seconds = days * 86_400 + f.hour * 3_600 + f.minute * 60 + f.second - (f.zoneMinutes ?? 0) * 60
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// The form nearly every mailer writes, `[Wkd, ]d Mon yyyy hh:mm[:ss] ±hhmm`, without allocating; nil for
+    /// anything else (which then takes the general path, so both agree wherever this one answers).
+    static func parseCanonical(_ b: [UInt8]) -> Date? {
+        var i = 0
+        func skipSpaces() { while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 } }
+        func digits(_ minCount: Int, _ maxCount: Int) -> Int? {
+            var value = 0, count = 0
+            while i < b.count, count < maxCount, b[i] >= 0x30, b[i] <= 0x39 {
+                value = value * 10 + Int(b[i] - 0x30)
+                i += 1
+                count += 1
+            }
+            return count >= minCount ? value : nil
+        }
+        func word3() -> String? {
+            guard i + 3 <= b.count else { return nil }
+            let letters = b[i..<(i + 3)]
+            guard letters.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
+            i += 3
+            return String(decoding: letters.map(ByteText.lower), as: UTF8.self)
+        }
+        func expect(_ byte: UInt8) -> Bool {
+            guard i < b.count, b[i] == byte else { return false }
+            i += 1
+            return true
+        }
+        skipSpaces()
+        if i < b.count, b[i] > 0x39 {
+            guard let weekday = word3(), weekdays.contains(weekday), expect(0x2C) else { return nil }
+            skipSpaces()
+        }
+        guard let day = digits(1, 2), expect(0x20), let name = word3(), let monthNumber = months.firstIndex(where: { $0.hasPrefix(name) }),
+              expect(0x20), let year = digits(4, 4), expect(0x20), let hour = digits(1, 2), expect(0x3A), let minute = digits(2, 2)
+        else { return nil }
+        var second = 0
+        if expect(0x3A) {
+            guard let s = digits(2, 2) else { return nil }
+            second = s
+        }
+        guard expect(0x20), i < b.count, b[i] == 0x2B || b[i] == 0x2D else { return nil }
+        let sign = b[i] == 0x2D ? -1 : 1
+        i += 1
+        guard let zone = digits(4, 4) else { return nil }
+        while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D || b[i] == 0x0A { i += 1 }
+        let month = monthNumber + 1
+        guard i == b.count, year >= 1, day >= 1, day <= daysIn(month: month, year: year), hour <= 23, minute <= 59, second <= 60,
+              zone / 100 <= 23, zone % 100 <= 59 else { return nil }
+        let seconds = daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
+            - sign * (zone / 100 * 60 + zone % 100) * 60
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 

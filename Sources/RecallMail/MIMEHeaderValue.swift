@@ -23,20 +23,20 @@ public struct MIMEHeaderValue: Sendable, Equatable {
 
     /// Decoded parameter `name` (case-insensitive), or nil.
     public func parameter(_ name: String) -> String? {
-        parameters[name.lowercased()]
+        parameters[name.asciiLowercased()]
     }
 
     /// Parses a raw (unfolded) header value.
     public static func parse(_ raw: String) -> MIMEHeaderValue {
         let bytes = Array(raw.utf8)
         let pieces = splitOutsideQuotes(bytes)
-        let main = StringScanning.trimmed(stripComments(pieces.first ?? [])).lowercased()
+        let main = StringScanning.trimmed(stripComments(pieces.first ?? [])).asciiLowercased()
         var plain: [String: String] = [:]
         var extended: [String: [Int: (value: String, encoded: Bool)]] = [:]
         var warnings: [String] = []
         for piece in pieces.dropFirst().prefix(1_000) {
             guard let eq = piece.firstIndex(of: 0x3D) else { continue }
-            let name = StringScanning.trimmed(piece[..<eq]).lowercased()
+            let name = StringScanning.trimmed(piece[..<eq]).asciiLowercased()
             let value = unquote(piece[(eq + 1)...])
             guard !name.isEmpty else { continue }
             if let star = name.firstIndex(of: "*") {

@@ -65,7 +65,9 @@ public final class MboxReader {
         var body: [UInt8] = []
         var truncated = false
         var blankLength = 0  // bytes appended for the previous line if it was blank, else 0
-        while let (line, isContinuation) = try nextLine() {
+        while true {
+            if !continuingLine { copyOrdinaryLines(into: &body, blankLength: &blankLength) }
+            guard let (line, isContinuation) = try nextLine() else { break }
             let (start, end) = (line.lowerBound, line.upperBound)
             if !isContinuation, MboxSeparator.isSeparator(buffer, start, end, afterBlank: blankLength > 0) {
                 body.removeLast(min(blankLength, body.count))
@@ -86,6 +88,35 @@ public final class MboxReader {
         }
         body.removeLast(min(blankLength, body.count))
         return makeMessage(separator, body, truncated)
+    }
+
+    /// Appends, in one copy, the run of complete lines at `pos` that can be neither a separator nor mboxrd-escaped
+    /// (they start with neither `F` nor `>`) and fit under `maxMessageSize`; the line-by-line path handles the rest.
+    private func copyOrdinaryLines(into body: inout [UInt8], blankLength: inout Int) {
+        let start = pos
+        var end = pos
+        var lastBlank = -1
+        let limit = start + max(0, maxMessageSize - body.count)
+        buffer.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            while end < all.count {
+                let first = all[end]
+                if first == 0x46 || first == 0x3E { break }  // F, >
+                guard let hit = memchr(base + end, 0x0A, all.count - end) else { break }
+                let next = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                if next > limit { break }
+                let length = next - end
+                lastBlank = length == 1 || (length == 2 && first == ByteText.cr) ? length : 0
+                end = next
+            }
+        }
+        guard end > start else { return }
+        buffer.withUnsafeBufferPointer { all in
+            body.append(contentsOf: UnsafeBufferPointer(rebasing: all[start..<end]))
+        }
+        blankLength = lastBlank
+        pos = end
+        scanFrom = end
     }
 
     private func makeMessage(_ separator: (offset: UInt64, line: [UInt8]), _ body: [UInt8],

@@ -23,7 +23,7 @@ public struct MessageHeaders: Sendable, Equatable {
         self.bodyOffset = bodyOffset
         self.hasSeparator = hasSeparator
         self.warnings = warnings
-        keys = fields.map { $0.name.lowercased() }
+        keys = fields.map { $0.name.asciiLowercased() }
     }
 
     static let warningNoSeparator = "no header/body separator"
@@ -36,13 +36,13 @@ public struct MessageHeaders: Sendable, Equatable {
 
     /// First value of the field `name` (case-insensitive), or nil.
     public func first(_ name: String) -> String? {
-        let lower = name.lowercased()
+        let lower = name.asciiLowercased()
         return keys.firstIndex(of: lower).map { fields[$0].value }
     }
 
     /// All values of the field `name` (case-insensitive), in message order.
     public func all(_ name: String) -> [String] {
-        let lower = name.lowercased()
+        let lower = name.asciiLowercased()
         return keys.indices.filter { keys[$0] == lower }.map { fields[$0].value }
     }
 

@@ -94,8 +94,8 @@ public struct MessageSummary: Sendable, Equatable {
             if sentDate == nil { note([warningBadDate]) }
         }
         let receivedDate = headers.first("received").flatMap { raw -> Date? in
-            guard let semicolon = raw.lastIndex(of: ";") else { return nil }
-            return RFC5322DateParser.parse(String(raw[raw.index(after: semicolon)...]))
+            guard let semicolon = raw.utf8.lastIndex(of: 0x3B) else { return nil }
+            return RFC5322DateParser.parse(String(raw[raw.utf8.index(after: semicolon)...]))
         }
 
         let messageID = headers.first("message-id").flatMap(Self.cleanMessageID)

@@ -31,6 +31,12 @@ enum StringScanning {
 }
 
 extension String {
+    /// Lower-cases A–Z only: header names, MIME types and parameter names are ASCII tokens, and Unicode case
+    /// mapping showed up in import profiles.
+    func asciiLowercased() -> String {
+        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
     /// The string without leading and trailing spaces, tabs, CRs and LFs.
     func trimmingASCIIWhitespace() -> String { StringScanning.trimmed(utf8) }
     /// True when the UTF-8 form contains `needle`'s UTF-8 bytes.

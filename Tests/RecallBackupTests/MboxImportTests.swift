@@ -88,6 +88,9 @@ import Testing
         let stats = try fixture.store.repositoryStats()
         #expect(stats.restorePoints == 3)
         #expect(stats.logicalBytes == 3 * stats.storedBytes)
+        // The commit switches foreign-key checks off for its bulk insert; the writer connection gets them back.
+        let enforced = try fixture.store.pool.write { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") }
+        #expect(enforced == true)
     }
 
     @Test func outOfOrderRestorePoint_isRefusedAndChangesNothing() throws {

@@ -52,4 +52,24 @@ import Testing
     @Test func missingTimeIsMidnight() {
         #expect(RFC5322DateParser.parse("1 Jan 2024") == Date(timeIntervalSince1970: 1_704_067_200))
     }
+
+    @Test func canonicalFastPath_agreesWithTheGeneralParser() {
+        let canonical = [
+            "Wed, 01 Jan 2025 10:00:00 +0000", "1 Feb 2024 23:59:59 -0800", "Sun, 29 Feb 2004 7:05 +0130",
+            "  Mon,  31 Dec 1999 00:00:60 +1400 \r\n", "Tue, 9 jul 2024 12:00:00 -0000", "FRI, 05 MAR 2021 08:30:15 +0545",
+        ]
+        for text in canonical {
+            #expect(DateTokenParser.parseCanonical(Array(text.utf8)) != nil, "\(text)")
+            #expect(DateTokenParser.parseCanonical(Array(text.utf8)) == DateTokenParser.parseTokens(text), "\(text)")
+        }
+        let other = [
+            "Wed, 01 Jan 2025 10:00:00 GMT", "Wed, 01 Jan 2025 10:00:00 +0000 (UTC)", "01-Jan-2024 10:00 +0100",
+            "Xyz, 01 Jan 2025 10:00:00 +0000", "Wed, 30 Feb 2024 10:00:00 +0000", "Wed, 01 Jan 2025 24:00:00 +0000",
+            "Wed, 01 Jan 25 10:00:00 +0000", "Wed, 01 January 2025 10:00:00 +0000", "",
+        ]
+        for text in other {
+            #expect(DateTokenParser.parseCanonical(Array(text.utf8)) == nil, "\(text)")
+        }
+        #expect(RFC5322DateParser.parse("Wed, 01 Jan 2025 10:00:00 +0100") == Date(timeIntervalSince1970: 1_735_722_000))
+    }
 }

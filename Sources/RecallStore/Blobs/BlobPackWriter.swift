@@ -19,6 +19,11 @@ public final class BlobPackWriter {
     private var offset: Int64 = 0
     private var buffer: [UInt8] = []
     private static let flushSize = 4 << 20
+    /// Written bytes are flushed to disk in the background every `backgroundSyncSize`, so `seal()` waits for
+    /// the tail only instead of the whole pack.
+    private static let backgroundSyncSize = 32 << 20
+    private var unsynced = 0
+    private let syncQueue = DispatchQueue(label: "recall.pack-sync")
 
     /// Opens `packs/<name>.pack.tmp` in the data dir.
     public init(dataDirectory: URL) throws {
@@ -49,6 +54,7 @@ public final class BlobPackWriter {
     /// Makes the pack durable under its final name.
     public func seal() throws {
         try flush()
+        syncQueue.sync {}
         try handle.synchronize()
         try handle.close()
         try FileManager.default.moveItem(at: temporaryURL, to: finalURL)
@@ -61,6 +67,7 @@ public final class BlobPackWriter {
 
     /// Drops an unused or abandoned pack.
     public func discard() {
+        syncQueue.sync {}  // no background sync may outlive the descriptor
         try? handle.close()
         try? FileManager.default.removeItem(at: temporaryURL)
     }
@@ -68,7 +75,13 @@ public final class BlobPackWriter {
     private func flush() throws {
         guard !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)
+        unsynced += buffer.count
         buffer.removeAll(keepingCapacity: true)
+        if unsynced >= Self.backgroundSyncSize {
+            unsynced = 0
+            let descriptor = handle.fileDescriptor
+            syncQueue.async { _ = fdatasync(descriptor) }
+        }
     }
 
     /// SHA-256 of some bytes.

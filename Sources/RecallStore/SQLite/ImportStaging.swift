@@ -48,7 +48,7 @@ public final class ImportStaging {
 
     /// The hashes among `hashes` that neither the repository nor this run holds yet: one read for a whole batch.
     public func unknownBlobs(_ hashes: some Sequence<ContentHash>) throws -> Set<ContentHash> {
-        let candidates = Set(hashes).subtracting(knownBlobs)
+        let candidates = Set(hashes.lazy.filter { !self.knownBlobs.contains($0) })
         guard !candidates.isEmpty else { return [] }
         return try mainReader.inDatabase { db in
             let statement = try db.cachedStatement(sql: "SELECT 1 FROM blobs WHERE hash = ?")
@@ -114,8 +114,15 @@ public final class ImportStaging {
         try mainReader.close()
         defer { try? FileManager.default.removeItem(at: url) }
         return try store.pool.writeWithoutTransaction { db in
+            // The rows below reference folders, the restore point and blobs written in the same transaction, so
+            // per-row foreign-key checks only cost time (a quarter of the insert); a bigger cache keeps the index
+            // pages of a large run in memory. Both are restored for the connection's next user.
+            try db.execute(sql: "PRAGMA cache_size = -131072; PRAGMA foreign_keys = OFF")
             try db.execute(sql: "ATTACH DATABASE ? AS staging", arguments: [url.path])
-            defer { try? db.execute(sql: "DETACH DATABASE staging") }
+            defer {
+                try? db.execute(sql: "DETACH DATABASE staging")
+                try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000")
+            }
             var counts = ImportCounts()
             try db.inTransaction {
                 try SQLiteStore.ensureMailbox(db, mailbox, organizationName: organizationName, now: importedAt)
