@@ -14,7 +14,7 @@ struct ReadBatch: Sendable {
 /// thread and hands the source back.
 final class BatchReader<Source: MessageSource>: @unchecked Sendable {
     static var maxMessages: Int { 512 }
-    static var maxBytes: Int { 16 << 20 }
+    static var maxBytes: Int { 4 << 20 }
 
     private let condition = NSCondition()
     private let depth = 2

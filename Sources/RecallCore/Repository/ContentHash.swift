@@ -1,10 +1,31 @@
 /// SHA-256 of a message's bytes: the address of its blob.
 public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
-    public let bytes: [UInt8]
+    // Four big-endian words, stored inline: an import keeps one hash per new message in memory, and a heap array
+    // per hash scattered long-lived chunks among the message buffers (the heap grew with the input).
+    private let w0, w1, w2, w3: UInt64
 
-    public init?(bytes: [UInt8]) {
+    /// The 32 bytes.
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        for word in [w0, w1, w2, w3] {
+            for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+        }
+        return out
+    }
+
+    public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
-        self.bytes = bytes
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for (index, byte) in bytes.enumerated() {
+            switch index / 8 {
+            case 0: words.0 = words.0 << 8 | UInt64(byte)
+            case 1: words.1 = words.1 << 8 | UInt64(byte)
+            case 2: words.2 = words.2 << 8 | UInt64(byte)
+            default: words.3 = words.3 << 8 | UInt64(byte)
+            }
+        }
+        (w0, w1, w2, w3) = words
     }
 
     public init?(hex: String) {
@@ -16,7 +37,7 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
             guard let h = Self.nibble(high), let l = Self.nibble(low) else { return nil }
             out.append(h << 4 | l)
         }
-        self.bytes = out
+        self.init(bytes: out)
     }
 
     public var hex: String {
@@ -34,7 +55,7 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 
     /// The first eight bytes of a SHA-256 are already uniform: hashing all 32 only costs time in big sets.
     public func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0.prefix(8))) }
+        hasher.combine(w0)
     }
 
     private static func nibble(_ c: UInt8) -> UInt8? {

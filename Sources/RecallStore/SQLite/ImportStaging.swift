@@ -115,9 +115,9 @@ public final class ImportStaging {
         defer { try? FileManager.default.removeItem(at: url) }
         return try store.pool.writeWithoutTransaction { db in
             // The rows below reference folders, the restore point and blobs written in the same transaction, so
-            // per-row foreign-key checks only cost time (a quarter of the insert); a bigger cache keeps the index
+            // per-row foreign-key checks only cost time (a quarter of the insert); a somewhat bigger cache keeps the index
             // pages of a large run in memory. Both are restored for the connection's next user.
-            try db.execute(sql: "PRAGMA cache_size = -131072; PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "PRAGMA cache_size = -8192; PRAGMA foreign_keys = OFF")
             try db.execute(sql: "ATTACH DATABASE ? AS staging", arguments: [url.path])
             defer {
                 try? db.execute(sql: "DETACH DATABASE staging")
