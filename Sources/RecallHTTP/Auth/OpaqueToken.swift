@@ -2,11 +2,11 @@ import Crypto
 import Foundation
 
 /// A random bearer or refresh token (256 bits, base64url) and the SHA-256 under which it is stored.
-struct OpaqueToken: Sendable {
-    let text: String
+public struct OpaqueToken: Sendable {
+    public let text: String
 
     /// A fresh token from the system's secure generator.
-    static func random() -> OpaqueToken {
+    public static func random() -> OpaqueToken {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let text = Data(bytes).base64EncodedString()
@@ -17,9 +17,9 @@ struct OpaqueToken: Sendable {
     }
 
     /// What the store keeps: the token itself is never written down.
-    static func storageHash(of text: some StringProtocol) -> [UInt8] {
+    public static func storageHash(of text: some StringProtocol) -> [UInt8] {
         Array(SHA256.hash(data: Array(text.utf8)))
     }
 
-    var storageHash: [UInt8] { Self.storageHash(of: text) }
+    public var storageHash: [UInt8] { Self.storageHash(of: text) }
 }

@@ -3,22 +3,32 @@ import RecallCore
 
 extension SQLiteStore: RestoreSessionStore {
     public func create(_ session: RestoreSession, events: [SessionEventDraft]) async throws {
-        try await pool.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO restore_sessions (id, owner_id, organization_id, type, point_in_time, show_deleted,
-                        show_all_versions, creation_time, end_time, state, result, last_activity, event_count)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                    """,
-                arguments: [
-                    session.id, session.ownerID, session.organizationID, session.type.rawValue,
-                    session.options.pointInTime, session.options.showDeleted, session.options.showAllVersions,
-                    session.creationTime, session.endTime, session.state.rawValue, session.result.rawValue,
-                    session.lastActivity,
-                ]
-            )
-            _ = try Self.append(events, to: session.id, db)
+        try await pool.write { db in try Self.insert(session, events: events, db) }
+    }
+
+    /// Stores many sessions with their first events in one transaction: bulk loads such as the HTTP benchmark's
+    /// million-session store, where one transaction (and fsync) per session would take hours.
+    public func create(_ batch: [(session: RestoreSession, events: [SessionEventDraft])]) throws {
+        try pool.write { db in
+            for (session, events) in batch { try Self.insert(session, events: events, db) }
         }
+    }
+
+    private static func insert(_ session: RestoreSession, events: [SessionEventDraft], _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO restore_sessions (id, owner_id, organization_id, type, point_in_time, show_deleted,
+                    show_all_versions, creation_time, end_time, state, result, last_activity, event_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                """,
+            arguments: [
+                session.id, session.ownerID, session.organizationID, session.type.rawValue,
+                session.options.pointInTime, session.options.showDeleted, session.options.showAllVersions,
+                session.creationTime, session.endTime, session.state.rawValue, session.result.rawValue,
+                session.lastActivity,
+            ]
+        )
+        _ = try Self.append(events, to: session.id, db)
     }
 
     public func session(id: Identifier<RestoreSession>) async throws -> RestoreSession? {
