@@ -85,6 +85,19 @@ import Testing
         }
     }
 
+    @Test func removedUser_isRejectedOnceTheTokenCacheRechecks() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            let token = try await client.token()
+            #expect(try await client.get("/v3/RestoreSessions", token: token).status == .ok)
+            // `recall users remove` runs in another process: the server learns of it within five seconds.
+            #expect(try await recall.store.removeUser(named: "admin"))
+            recall.clock.advance(seconds: 5)
+            #expect(try await client.get("/v3/RestoreSessions", token: token).status == .unauthorized)
+        }
+    }
+
     @Test(arguments: [nil, "Bearer nope", "Basic YWRtaW46c2VjcmV0", "Bearer"])
     func missingOrBadBearer_is401(header: String?) async throws {
         let recall = try await TestRecall()

@@ -20,6 +20,7 @@ public struct AuthService: Sendable {
     public let accessLifetime: Int64
     /// Refresh-token lifetime in seconds.
     public let refreshLifetime: Int64
+    let recentTokens = AccessTokenCache()
 
     public init(
         users: any UserStore, tokens: any TokenStore, hasher: any PasswordHasher, clock: any WallClock,
@@ -53,7 +54,12 @@ public struct AuthService: Sendable {
 
     /// The user a bearer token belongs to, if the token is valid now.
     public func user(forBearer token: some StringProtocol) async throws -> User? {
-        try await tokens.validToken(hash: OpaqueToken.storageHash(of: token), kind: .access, at: clock.now())?.1
+        let hash = OpaqueToken.storageHash(of: token)
+        let now = clock.now()
+        if let user = recentTokens.user(hash: hash, at: now) { return user }
+        guard let (record, user) = try await tokens.validToken(hash: hash, kind: .access, at: now) else { return nil }
+        recentTokens.remember(hash: hash, user: user, expiresAt: record.expiresAt, at: now)
+        return user
     }
 
     private func issue(for user: User) async throws -> IssuedTokens {

@@ -40,7 +40,7 @@ extension SQLiteStore: RestoreSessionStore {
     public func sessions(ownerID: Identifier<User>) async throws -> [RestoreSession] {
         try await pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM restore_sessions WHERE owner_id = ? ORDER BY creation_time DESC, rowid DESC",
+                db.cachedStatement(sql: "SELECT * FROM restore_sessions WHERE owner_id = ? ORDER BY creation_time DESC, rowid DESC"),
                 arguments: [ownerID]
             ).map(RestoreSession.init(row:))
         }
@@ -74,8 +74,7 @@ extension SQLiteStore: RestoreSessionStore {
     public func sessionsToStop(idleSince time: Timestamp) async throws -> [Identifier<RestoreSession>] {
         try await pool.read { db in
             try Identifier<RestoreSession>.fetchAll(
-                db,
-                sql: "SELECT id FROM restore_sessions WHERE state <> 'stopped' AND (last_activity < ? OR state = 'stopping')",
+                db.cachedStatement(sql: "SELECT id FROM restore_sessions WHERE state <> 'stopped' AND (last_activity < ? OR state = 'stopping')"),
                 arguments: [time]
             )
         }
@@ -83,10 +82,9 @@ extension SQLiteStore: RestoreSessionStore {
 
     public func events(sessionID: Identifier<RestoreSession>, offset: Int, limit: Int) async throws -> EventPage {
         try await pool.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT event_count FROM restore_sessions WHERE id = ?", arguments: [sessionID]) ?? 0
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT event_count FROM restore_sessions WHERE id = ?"), arguments: [sessionID]) ?? 0
             let events = try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM session_events WHERE session_id = ? AND ord >= ? ORDER BY ord LIMIT ?",
+                db.cachedStatement(sql: "SELECT * FROM session_events WHERE session_id = ? AND ord >= ? ORDER BY ord LIMIT ?"),
                 arguments: [sessionID, offset, limit]
             ).map(SessionEvent.init(row:))
             return EventPage(events: events, total: total)
@@ -96,19 +94,19 @@ extension SQLiteStore: RestoreSessionStore {
     public func event(id: Identifier<SessionEvent>, sessionID: Identifier<RestoreSession>) async throws -> SessionEvent? {
         try await pool.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM session_events WHERE id = ? AND session_id = ?", arguments: [id, sessionID]
+                db.cachedStatement(sql: "SELECT * FROM session_events WHERE id = ? AND session_id = ?"), arguments: [id, sessionID]
             ).map(SessionEvent.init(row:))
         }
     }
 
     private static func fetchSession(_ db: Database, id: Identifier<RestoreSession>) throws -> RestoreSession? {
-        try Row.fetchOne(db, sql: "SELECT * FROM restore_sessions WHERE id = ?", arguments: [id]).map(RestoreSession.init(row:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM restore_sessions WHERE id = ?"), arguments: [id]).map(RestoreSession.init(row:))
     }
 
     /// Appends events after the session's last one; the running count keeps `order` gap-free.
     private static func append(_ drafts: [SessionEventDraft], to sessionID: Identifier<RestoreSession>, _ db: Database) throws -> [SessionEvent] {
         guard !drafts.isEmpty else { return [] }
-        let first = try Int.fetchOne(db, sql: "SELECT event_count FROM restore_sessions WHERE id = ?", arguments: [sessionID]) ?? 0
+        let first = try Int.fetchOne(db.cachedStatement(sql: "SELECT event_count FROM restore_sessions WHERE id = ?"), arguments: [sessionID]) ?? 0
         var placed: [SessionEvent] = []
         for (index, draft) in drafts.enumerated() {
             let event = draft.placed(in: sessionID, at: first + index)

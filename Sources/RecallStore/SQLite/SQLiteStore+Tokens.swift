@@ -42,7 +42,7 @@ extension SQLiteStore: TokenStore {
             FROM tokens t JOIN users u ON u.id = t.user_id
             WHERE t.hash = ? AND t.kind = ? AND t.expires_at > ?
             """
-        guard let row = try Row.fetchOne(db, sql: sql, arguments: [Data(hash), kind.rawValue, now]) else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [Data(hash), kind.rawValue, now]) else { return nil }
         let token = TokenRecord(hash: hash, kind: kind, userID: row[2], issuedAt: row[3], expiresAt: row[4])
         let user = User(id: row[5], name: row[6], passwordHash: row[7], createdAt: row[8])
         return (token, user)

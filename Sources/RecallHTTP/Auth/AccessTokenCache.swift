@@ -1,0 +1,43 @@
+import Foundation
+import RecallCore
+import Synchronization
+
+/// Access tokens validated in the last few seconds, so a script polling in a loop costs no database read per
+/// request. An entry never outlives its token's expiry; it is re-checked against the store after `recheckAfter`,
+/// which bounds how long a user removed by another process (`recall users remove`) keeps working.
+final class AccessTokenCache: Sendable {
+    private struct Entry {
+        let user: User
+        let expiresAt: Timestamp
+        let checkedAt: Timestamp
+    }
+
+    private let entries = Mutex<[Data: Entry]>([:])
+    private let recheckAfter: Int64
+    private let capacity: Int
+
+    init(recheckAfterSeconds: Int64 = 5, capacity: Int = 10_000) {
+        recheckAfter = recheckAfterSeconds * Timestamp.ticksPerSecond
+        self.capacity = capacity
+    }
+
+    /// The cached user of the token with this storage hash, if its entry is still fresh and the token unexpired.
+    func user(hash: [UInt8], at now: Timestamp) -> User? {
+        entries.withLock { entries in
+            guard let entry = entries[Data(hash)] else { return nil }
+            guard now < entry.expiresAt, now.ticks - entry.checkedAt.ticks < recheckAfter, now >= entry.checkedAt else {
+                entries[Data(hash)] = nil
+                return nil
+            }
+            return entry.user
+        }
+    }
+
+    /// Remembers a token the store just vouched for.
+    func remember(hash: [UInt8], user: User, expiresAt: Timestamp, at now: Timestamp) {
+        entries.withLock { entries in
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[Data(hash)] = Entry(user: user, expiresAt: expiresAt, checkedAt: now)
+        }
+    }
+}
