@@ -20,7 +20,7 @@ extension SQLiteStore: OrganizationStore {
     }
 
     public func organization(id: Identifier<Organization>) async throws -> Organization? {
-        try await pool.read { db in
+        try readStatementInPlace { db in
             try Row.fetchOne(db, sql: "\(Self.organizationSelect) WHERE o.id = ?", arguments: [id]).map(Organization.init(row:))
         }
     }

@@ -4,8 +4,23 @@ import RecallCore
 import Synchronization
 
 /// The embedded store: one SQLite database in WAL mode, shared safely by a running server and CLI commands.
+///
+/// Point lookups that read one indexed row or a short page (a session, a token, an event page) call the pool's
+/// synchronous `read` in place: the async `read` hops to one of GRDB's queues and back, and under load those two
+/// thread switches cost several times the query itself. Longer reads (listings, browsing, exports) stay async.
 public final class SQLiteStore: Sendable {
     let pool: DatabasePool
+
+    /// A short read on the calling thread (see the type's documentation).
+    func readInPlace<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    /// One statement on the calling thread, without GRDB's wrapping transaction (half the cost of a point lookup):
+    /// SQLite runs a lone statement in its own implicit read transaction, so it sees one consistent snapshot anyway.
+    func readStatementInPlace<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.unsafeRead(body)
+    }
     /// The data dir: packs live under it.
     public let directory: URL
     private let closed = Mutex(false)
