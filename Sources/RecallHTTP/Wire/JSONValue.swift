@@ -65,6 +65,12 @@ public enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ string: String, to buffer: inout ByteBuffer) {
         buffer.writeInteger(UInt8(ascii: "\""))
+        // Nearly every string needs no escape: write it in one go.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            buffer.writeString(string)
+            buffer.writeInteger(UInt8(ascii: "\""))
+            return
+        }
         var pendingStart = string.utf8.startIndex
         let utf8 = string.utf8
         var index = utf8.startIndex
