@@ -20,7 +20,7 @@ extension SQLiteStore: OrganizationStore {
     }
 
     public func organization(id: Identifier<Organization>) async throws -> Organization? {
-        try readStatementInPlace { db in
+        try await readOneStatement { db in
             try Row.fetchOne(db, sql: "\(Self.organizationSelect) WHERE o.id = ?", arguments: [id]).map(Organization.init(row:))
         }
     }

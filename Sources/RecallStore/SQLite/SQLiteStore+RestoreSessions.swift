@@ -32,7 +32,7 @@ extension SQLiteStore: RestoreSessionStore {
     }
 
     public func session(id: Identifier<RestoreSession>) async throws -> RestoreSession? {
-        try readStatementInPlace { db in
+        try await readOneStatement { db in
             try Self.fetchSession(db, id: id)
         }
     }
@@ -81,7 +81,7 @@ extension SQLiteStore: RestoreSessionStore {
     }
 
     public func events(sessionID: Identifier<RestoreSession>, offset: Int, limit: Int) async throws -> EventPage {
-        try readInPlace { db in
+        try await pool.read { db in
             let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT event_count FROM restore_sessions WHERE id = ?"), arguments: [sessionID]) ?? 0
             let events = try Row.fetchAll(
                 db.cachedStatement(sql: "SELECT * FROM session_events WHERE session_id = ? AND ord >= ? ORDER BY ord LIMIT ?"),
@@ -92,7 +92,7 @@ extension SQLiteStore: RestoreSessionStore {
     }
 
     public func event(id: Identifier<SessionEvent>, sessionID: Identifier<RestoreSession>) async throws -> SessionEvent? {
-        try readStatementInPlace { db in
+        try await readOneStatement { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM session_events WHERE id = ? AND session_id = ?"), arguments: [id, sessionID]
             ).map(SessionEvent.init(row:))

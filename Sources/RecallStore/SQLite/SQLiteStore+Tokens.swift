@@ -15,7 +15,7 @@ extension SQLiteStore: TokenStore {
     }
 
     public func validToken(hash: [UInt8], kind: TokenKind, at now: Timestamp) async throws -> (TokenRecord, User)? {
-        try readStatementInPlace { db in
+        try await readOneStatement { db in
             try Self.tokenWithUser(db, hash: hash, kind: kind, now: now)
         }
     }

@@ -5,22 +5,18 @@ import Synchronization
 
 /// The embedded store: one SQLite database in WAL mode, shared safely by a running server and CLI commands.
 ///
-/// Point lookups that read one indexed row or a short page (a session, a token, an event page) call the pool's
-/// synchronous `read` in place: the async `read` hops to one of GRDB's queues and back, and under load those two
-/// thread switches cost several times the query itself. Longer reads (listings, browsing, exports) stay async.
+/// Reads stay async: a synchronous pool read from a request handler blocks one of the few cooperative threads
+/// while it waits for a reader connection, and under load (a thousand-session listing beside point lookups) the
+/// server stopped answering altogether. Point lookups of one statement skip GRDB's wrapping transaction instead.
 public final class SQLiteStore: Sendable {
     let pool: DatabasePool
 
-    /// A short read on the calling thread (see the type's documentation).
-    func readInPlace<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
+    /// One statement without GRDB's wrapping transaction (half the cost of a point lookup): SQLite runs a lone
+    /// statement in its own implicit read transaction, so it sees one consistent snapshot anyway.
+    func readOneStatement<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.unsafeRead(body)
     }
 
-    /// One statement on the calling thread, without GRDB's wrapping transaction (half the cost of a point lookup):
-    /// SQLite runs a lone statement in its own implicit read transaction, so it sees one consistent snapshot anyway.
-    func readStatementInPlace<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.unsafeRead(body)
-    }
     /// The data dir: packs live under it.
     public let directory: URL
     private let closed = Mutex(false)
