@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes messages as mboxrd entries: a `From ` separator line, the message with every `>*From ` line quoted
 /// once more, and a blank line, so `MboxReader` gives back the original bytes.
 public enum MboxEntryWriter {
@@ -6,20 +8,24 @@ public enum MboxEntryWriter {
         var out: [UInt8] = []
         out.reserveCapacity(message.count + message.count / 50 + 64)
         out += Array("From \(sender) \(date)\n".utf8)
-        var lineStart = true
-        var index = 0
-        while index < message.count {
-            if lineStart {
-                var probe = index
-                while probe < message.count, message[probe] == UInt8(ascii: ">") { probe += 1 }
-                if message.count - probe >= 5, message[probe..<probe + 5].elementsEqual("From ".utf8) {
-                    out.append(UInt8(ascii: ">"))
+        // Copy whole lines at once; only a line starting with `>` or `F` can need the extra quote.
+        message.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var lineStart = 0
+            while lineStart < bytes.count {
+                let lineEnd = memchr(base + lineStart, 0x0A, bytes.count - lineStart)
+                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? bytes.count
+                let first = bytes[lineStart]
+                if first == UInt8(ascii: ">") || first == UInt8(ascii: "F") {
+                    var probe = lineStart
+                    while probe < lineEnd, bytes[probe] == UInt8(ascii: ">") { probe += 1 }
+                    if lineEnd - probe >= 5, bytes[probe..<probe + 5].elementsEqual("From ".utf8) {
+                        out.append(UInt8(ascii: ">"))
+                    }
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                lineStart = lineEnd
             }
-            let byte = message[index]
-            out.append(byte)
-            lineStart = byte == 0x0A
-            index += 1
         }
         if message.last != 0x0A { out.append(0x0A) }
         out.append(0x0A)

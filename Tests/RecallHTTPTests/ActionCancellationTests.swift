@@ -16,8 +16,10 @@ import Testing
         )
         let target = ActionTarget(scope: .organization, name: "contoso.onmicrosoft.com", type: "Organization", source: "contoso.onmicrosoft.com")
         var written = 0
+        var actions = recall.env.actions
+        actions.chunkSize = 1  // a write per message, so the stop lands between two messages
         await #expect(throws: RecallError.sessionNotWorking(session.id)) {
-            try await recall.env.actions.exportMbox(session, target) { _ in
+            try await actions.exportMbox(session, target) { _ in
                 written += 1
                 if written == 1 { try await recall.env.sessions.stop(id: session.id, for: admin) }
             }

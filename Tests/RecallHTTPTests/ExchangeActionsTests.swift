@@ -51,7 +51,8 @@ import Testing
             #expect(copies.blobs == 4)
             #expect(Set(originals.map(\.version.hash)).count == 4)
             for original in originals {
-                #expect(try fresh.store.messageBytes(original.version.hash) == (try recall.store.messageBytes(original.version.hash)))
+                let copy = try await fresh.store.messageBytes(original.version.hash)
+                #expect(copy == (try await recall.store.messageBytes(original.version.hash)))
             }
             let events = try await client.get("/v3/RestoreSessions/\(opened.session)/Events", token: opened.token).jsonObject()["results"] as? [[String: Any]]
             let export = try #require(events?.last)

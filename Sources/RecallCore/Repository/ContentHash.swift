@@ -15,17 +15,24 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init?(bytes: some Collection<UInt8>) {
+        self.init(contiguous: Array(bytes))
+    }
+
+    /// The common case without a generic walk: rows and digests arrive as contiguous bytes.
+    public init?(bytes: [UInt8]) {
+        self.init(contiguous: bytes)
+    }
+
+    private init?(contiguous bytes: [UInt8]) {
         guard bytes.count == 32 else { return nil }
-        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        for (index, byte) in bytes.enumerated() {
-            switch index / 8 {
-            case 0: words.0 = words.0 << 8 | UInt64(byte)
-            case 1: words.1 = words.1 << 8 | UInt64(byte)
-            case 2: words.2 = words.2 << 8 | UInt64(byte)
-            default: words.3 = words.3 << 8 | UInt64(byte)
-            }
+        (w0, w1, w2, w3) = bytes.withUnsafeBytes { raw in
+            (
+                raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self).bigEndian,
+                raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).bigEndian,
+                raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self).bigEndian,
+                raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self).bigEndian
+            )
         }
-        (w0, w1, w2, w3) = words
     }
 
     public init?(hex: String) {

@@ -12,6 +12,8 @@ public struct ExchangeActions: Sendable {
     let ids: any IDGenerator
     let registry: ActionRegistry
     static let batch = 200
+    /// Bytes gathered before each write of a streamed export (tests lower it to watch writes one by one).
+    var chunkSize = OutputChunk.size
 
     public init(sessions: RestoreSessionService, store: SQLiteStore, clock: any WallClock, ids: any IDGenerator) {
         self.sessions = sessions
@@ -26,16 +28,18 @@ public struct ExchangeActions: Sendable {
     public func exportMbox(_ session: RestoreSession, _ target: ActionTarget, write: ([UInt8]) async throws -> Void) async throws -> Int {
         let started = clock.now()
         var (count, failed, bytes) = (0, 0, Int64(0))
-        try await forEach(session, target.scope) { item in
-            guard let message = try? store.messageBytes(item.version.hash) else {
+        var chunk = OutputChunk(size: chunkSize)
+        try await forEach(session, target.scope) { item, message in
+            guard let message else {
                 failed += 1
                 return
             }
             let date = item.version.metadata.received ?? item.version.firstSeen
-            try await write(MboxEntryWriter.entry(message, date: AsctimeFormat.string(date)))
+            try await chunk.append(MboxEntryWriter.entry(message, date: AsctimeFormat.string(date)), to: write)
             count += 1
             bytes += Int64(message.count)
         }
+        try await chunk.flush(to: write)
         try await record(.export, "exported", session, target, started: started, size: bytes, target: target.fileName(extension: "mbox"), failed: failed, succeeded: count)
         return count
     }
@@ -44,9 +48,10 @@ public struct ExchangeActions: Sendable {
     public func saveEml(_ session: RestoreSession, _ target: ActionTarget, asZip: Bool, write: ([UInt8]) async throws -> Void) async throws {
         let started = clock.now()
         var zip = ZipStreamWriter()
+        var chunk = OutputChunk(size: chunkSize)
         var (count, failed, bytes) = (0, 0, Int64(0))
-        try await forEach(session, target.scope) { item in
-            guard let message = try? store.messageBytes(item.version.hash) else {
+        try await forEach(session, target.scope) { item, message in
+            guard let message else {
                 failed += 1
                 return
             }
@@ -54,12 +59,13 @@ public struct ExchangeActions: Sendable {
             bytes += Int64(message.count)
             if asZip {
                 let subject = ActionTarget(scope: target.scope, name: item.version.metadata.subject, type: "Item", source: "")
-                try await write(zip.entry(name: "\(count)-\(subject.fileName(extension: "eml"))", data: message))
+                try await chunk.append(zip.entry(name: "\(count)-\(subject.fileName(extension: "eml"))", data: message), to: write)
             } else {
-                try await write(message)
+                try await chunk.append(message, to: write)
             }
         }
-        if asZip { try await write(zip.finish()) }
+        if asZip { try await chunk.append(zip.finish(), to: write) }
+        try await chunk.flush(to: write)
         try await record(.save, "saved", session, target, started: started, size: bytes, target: target.fileName(extension: asZip ? "zip" : "eml"), failed: failed, succeeded: count)
     }
 
@@ -72,8 +78,8 @@ public struct ExchangeActions: Sendable {
         let restorer = MaildirRestorer(root: URL(fileURLWithPath: root, isDirectory: true))
         var counts = RestoreCounts()
         var bytes = Int64(0)
-        try await forEach(session, target.scope) { item in
-            guard let message = try? store.messageBytes(item.version.hash) else {
+        try await forEach(session, target.scope) { item, message in
+            guard let message else {
                 counts.failed += 1
                 return
             }
@@ -88,16 +94,18 @@ public struct ExchangeActions: Sendable {
         return counts
     }
 
-    /// Walks the scope's visible versions in batches, stopping when the session is stopped.
-    private func forEach(_ session: RestoreSession, _ scope: ItemScope, _ body: (ScopedItem) async throws -> Void) async throws {
+    /// Walks the scope's visible versions in batches with their bytes (nil when missing or damaged), stopping when the
+    /// session is stopped. Blob locations come in one read per batch; bytes are read one message at a time.
+    private func forEach(_ session: RestoreSession, _ scope: ItemScope, _ body: (ScopedItem, [UInt8]?) async throws -> Void) async throws {
         let view = PointInTimeView(session.options)
         var after: Int64 = 0
         while true {
             guard !registry.isCancelled(session.id) else { throw RecallError.sessionNotWorking(session.id) }
             let items = try await store.scopedItems(organizationID: session.organizationID, scope: scope, view: view, afterVersion: after, limit: Self.batch)
+            let locations = try await store.blobLocations(items.map(\.version.hash))
             for item in items {
                 guard !registry.isCancelled(session.id) else { throw RecallError.sessionNotWorking(session.id) }
-                try await body(item)
+                try await body(item, try? store.messageBytes(item.version.hash, at: locations[item.version.hash]))
             }
             guard let last = items.last, items.count == Self.batch else { return }
             after = last.version.versionID

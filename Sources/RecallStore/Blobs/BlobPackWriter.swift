@@ -10,6 +10,12 @@ public final class BlobPackWriter {
         public let pack: String
         public let offset: Int64
         public let length: Int64
+
+        public init(pack: String, offset: Int64, length: Int64) {
+            self.pack = pack
+            self.offset = offset
+            self.length = length
+        }
     }
 
     public let name: String

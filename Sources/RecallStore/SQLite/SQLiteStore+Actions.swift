@@ -47,12 +47,30 @@ extension SQLiteStore {
         }
     }
 
-    /// The stored bytes of a message.
-    public func messageBytes(_ hash: ContentHash) throws -> [UInt8] {
-        guard let row = try pool.read({ db in
-            try Row.fetchOne(db, sql: "SELECT pack, offset, length FROM blobs WHERE hash = ?", arguments: [Data(hash.bytes)])
-        }) else { throw RecallError.notFound("The bytes of message \(hash.hex) are missing from the repository.") }
-        let bytes = try BlobReader(dataDirectory: directory).read(pack: row["pack"], offset: row["offset"], length: row["length"])
+    /// Where the bytes of these messages are, in one read for a whole batch; missing hashes are left out.
+    public func blobLocations(_ hashes: [ContentHash]) async throws -> [ContentHash: BlobPackWriter.Location] {
+        let keys = Array(Set(hashes))
+        return try await pool.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT pack, offset, length FROM blobs WHERE hash = ?")
+            var found: [ContentHash: BlobPackWriter.Location] = [:]
+            for hash in keys {
+                if let row = try Row.fetchOne(statement, arguments: [Data(hash.bytes)]) {
+                    found[hash] = BlobPackWriter.Location(pack: row[0], offset: row[1], length: row[2])
+                }
+            }
+            return found
+        }
+    }
+
+    /// The stored bytes of one message (exports look up a whole batch with `blobLocations` instead).
+    public func messageBytes(_ hash: ContentHash) async throws -> [UInt8] {
+        try messageBytes(hash, at: try await blobLocations([hash])[hash])
+    }
+
+    /// The stored bytes of a message at `location`, checked against its hash.
+    public func messageBytes(_ hash: ContentHash, at location: BlobPackWriter.Location?) throws -> [UInt8] {
+        guard let location else { throw RecallError.notFound("The bytes of message \(hash.hex) are missing from the repository.") }
+        let bytes = try BlobReader(dataDirectory: directory).read(pack: location.pack, offset: location.offset, length: location.length)
         guard BlobPackWriter.hash(bytes) == hash else { throw RecallError.notFound("The bytes of message \(hash.hex) are damaged.") }
         return bytes
     }
