@@ -18,7 +18,7 @@ public struct Identifier<Subject>: Hashable, Sendable, CustomStringConvertible {
                 guard character == UInt8(ascii: "-") else { return nil }
                 continue
             }
-            guard count < 16, let nibble = Self.nibble(character) else { return nil }
+            guard count < 16, let nibble = HexDigit.value(character) else { return nil }
             if let first = high {
                 bytes[count] = first << 4 | nibble
                 count += 1
@@ -52,15 +52,6 @@ public struct Identifier<Subject>: Hashable, Sendable, CustomStringConvertible {
                 }
                 return index
             }
-        }
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 48...57: c - 48
-        case 97...102: c - 87
-        case 65...70: c - 55
-        default: nil
         }
     }
 }

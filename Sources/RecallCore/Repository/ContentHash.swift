@@ -41,7 +41,7 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         out.reserveCapacity(32)
         var iterator = hex.utf8.makeIterator()
         while let high = iterator.next(), let low = iterator.next() {
-            guard let h = Self.nibble(high), let l = Self.nibble(low) else { return nil }
+            guard let h = HexDigit.value(high), let l = HexDigit.value(low) else { return nil }
             out.append(h << 4 | l)
         }
         self.init(bytes: out)
@@ -63,14 +63,5 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     /// The first eight bytes of a SHA-256 are already uniform: hashing all 32 only costs time in big sets.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(w0)
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 48...57: c - 48
-        case 97...102: c - 87
-        case 65...70: c - 55
-        default: nil
-        }
     }
 }
