@@ -15,12 +15,13 @@ extension SQLiteStore: RestoreSessionStore {
     }
 
     private static func insert(_ session: RestoreSession, events: [SessionEventDraft], _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO restore_sessions (id, owner_id, organization_id, type, point_in_time, show_deleted,
                     show_all_versions, creation_time, end_time, state, result, last_activity, event_count)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                """,
+                """
+        ).execute(
             arguments: [
                 session.id, session.ownerID, session.organizationID, session.type.rawValue,
                 session.options.pointInTime, session.options.showDeleted, session.options.showAllVersions,
@@ -40,7 +41,7 @@ extension SQLiteStore: RestoreSessionStore {
     public func sessions(ownerID: Identifier<User>) async throws -> [RestoreSession] {
         try await pool.read { db in
             try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM restore_sessions WHERE owner_id = ? ORDER BY creation_time DESC, rowid DESC"),
+                db.cachedStatement(sql: "SELECT \(RestoreSession.columns) FROM restore_sessions WHERE owner_id = ? ORDER BY creation_time DESC, rowid DESC"),
                 arguments: [ownerID]
             ).map(RestoreSession.init(row:))
         }
@@ -100,7 +101,7 @@ extension SQLiteStore: RestoreSessionStore {
     }
 
     private static func fetchSession(_ db: Database, id: Identifier<RestoreSession>) throws -> RestoreSession? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM restore_sessions WHERE id = ?"), arguments: [id]).map(RestoreSession.init(row:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(RestoreSession.columns) FROM restore_sessions WHERE id = ?"), arguments: [id]).map(RestoreSession.init(row:))
     }
 
     /// Appends events after the session's last one; the running count keeps `order` gap-free.
@@ -110,12 +111,13 @@ extension SQLiteStore: RestoreSessionStore {
         var placed: [SessionEvent] = []
         for (index, draft) in drafts.enumerated() {
             let event = draft.placed(in: sessionID, at: first + index)
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO session_events (id, session_id, ord, type, status, start_time, end_time, title, message,
                         item_name, item_type, item_size, item_source, item_target)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     event.id, sessionID, event.order, event.type.rawValue, event.status.rawValue, event.startTime,
                     event.endTime, event.title, event.message, event.item?.name, event.item?.type,
@@ -124,27 +126,29 @@ extension SQLiteStore: RestoreSessionStore {
             )
             placed.append(event)
         }
-        try db.execute(
-            sql: "UPDATE restore_sessions SET event_count = event_count + ? WHERE id = ?",
-            arguments: [drafts.count, sessionID]
-        )
+        try db.cachedStatement(sql: "UPDATE restore_sessions SET event_count = event_count + ? WHERE id = ?")
+            .execute(arguments: [drafts.count, sessionID])
         return placed
     }
 }
 
 extension RestoreSession {
+    /// The columns `init(row:)` reads, in its order: decoding by position instead of by name was a quarter of the
+    /// time spent listing a thousand sessions.
+    static let columns = """
+        id, owner_id, organization_id, type, point_in_time, show_deleted, show_all_versions, creation_time, end_time, \
+        state, result, last_activity
+        """
+
     init(row: Row) {
-        let type = SessionType(rawValue: row["type"]) ?? .vex
-        let state = RestoreSessionState(rawValue: row["state"]) ?? .stopped
-        let result = RestoreSessionResult(rawValue: row["result"]) ?? .failed
+        let type = SessionType(rawValue: row[3]) ?? .vex
+        let state = RestoreSessionState(rawValue: row[9]) ?? .stopped
+        let result = RestoreSessionResult(rawValue: row[10]) ?? .failed
         self.init(
-            id: row["id"], ownerID: row["owner_id"], organizationID: row["organization_id"],
-            options: ExploreOptions(
-                pointInTime: row["point_in_time"], type: type, showDeleted: row["show_deleted"],
-                showAllVersions: row["show_all_versions"]
-            ),
-            creationTime: row["creation_time"], endTime: row["end_time"],
-            machine: RestoreSessionStateMachine(state: state, result: result), lastActivity: row["last_activity"]
+            id: row[0], ownerID: row[1], organizationID: row[2],
+            options: ExploreOptions(pointInTime: row[4], type: type, showDeleted: row[5], showAllVersions: row[6]),
+            creationTime: row[7], endTime: row[8],
+            machine: RestoreSessionStateMachine(state: state, result: result), lastActivity: row[11]
         )
     }
 }
