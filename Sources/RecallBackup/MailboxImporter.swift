@@ -45,9 +45,10 @@ public struct MailboxImporter {
             var pendingMessageIDs: [String?] = []
             while let batch = try reader.next() {
                 let first = summary.messages
+                let folderKeys = batch.messages.map { MailFolder.key($0.folderPath) }
                 var needMetadata: [Int] = []
                 for (index, message) in batch.messages.enumerated() {
-                    let folder = MailFolder.key(message.folderPath)
+                    let folder = folderKeys[index]
                     folders.insert(folder)
                     summary.messages += 1
                     summary.bytesRead += UInt64(message.bytes.count)
@@ -62,7 +63,7 @@ public struct MailboxImporter {
                 for (position, index) in needMetadata.enumerated() {
                     let message = batch.messages[index]
                     let hash = batch.hashes[index]
-                    let folder = MailFolder.key(message.folderPath)
+                    let folder = folderKeys[index]
                     let metadata = parsed[position]
                     if !metadata.warnings.isEmpty {
                         summary.warnings.append("message \(first + index + 1) (\(metadata.subject.isEmpty ? "no subject" : metadata.subject)): \(metadata.warnings.joined(separator: "; "))")

@@ -35,7 +35,7 @@ extension String {
     /// mapping showed up in import profiles.
     func asciiLowercased() -> String {
         guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
-        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return String(decoding: utf8.map(ByteText.lower), as: UTF8.self)
     }
     /// The string without leading and trailing spaces, tabs, CRs and LFs.
     func trimmingASCIIWhitespace() -> String { StringScanning.trimmed(utf8) }

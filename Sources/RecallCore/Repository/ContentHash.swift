@@ -14,16 +14,7 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         return out
     }
 
-    public init?(bytes: some Collection<UInt8>) {
-        self.init(contiguous: Array(bytes))
-    }
-
-    /// The common case without a generic walk: rows and digests arrive as contiguous bytes.
     public init?(bytes: [UInt8]) {
-        self.init(contiguous: bytes)
-    }
-
-    private init?(contiguous bytes: [UInt8]) {
         guard bytes.count == 32 else { return nil }
         (w0, w1, w2, w3) = bytes.withUnsafeBytes { raw in
             (
