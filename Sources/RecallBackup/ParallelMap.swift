@@ -6,7 +6,11 @@ enum ParallelMap {
         guard items.count > 1 else { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // The slots still own their (already copied-out) results: release them, or every result leaks.
+            results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let output = results
         let lanes = min(items.count, 4)
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
