@@ -2,24 +2,29 @@ import Foundation
 import RecallCore
 import RecallStore
 
-/// Messages read from a source and hashed, with the source's progress after them.
+/// Messages read from a source and hashed, with the source's progress after them and their size.
 struct ReadBatch: Sendable {
     var messages: [IncomingMessage]
     var hashes: [ContentHash]
     var progress: (done: UInt64, total: UInt64)
+    var bytes: Int
 }
 
 /// Reads and hashes the next batches on a thread of its own while the importer stores the current one, so reading,
-/// hashing, parsing and writing overlap. At most `depth` batches wait, which bounds memory; `finish()` stops the
-/// thread and hands the source back.
+/// hashing, parsing and writing overlap. At most `depth` batches wait, and batches read but not yet `release`d stay
+/// under `maxInFlightBytes` (one batch may exceed it alone), which bounds memory; `finish()` stops the thread and hands
+/// the source back.
 final class BatchReader<Source: MessageSource>: @unchecked Sendable {
     static var maxMessages: Int { 512 }
     static var maxBytes: Int { 4 << 20 }
+    static var maxInFlightBytes: Int { 4 * maxBytes }
 
     private let condition = NSCondition()
     private let depth = 2
     // Guarded by `condition`.
     private var ready: [ReadBatch] = []
+    /// Bytes of batches read and not yet `release`d by whoever finished with them.
+    private var inFlight = 0
     private var failure: (any Error)?
     private var finished = false
     private var stopped = false
@@ -46,6 +51,14 @@ final class BatchReader<Source: MessageSource>: @unchecked Sendable {
         return nil
     }
 
+    /// Says that the consumer is done with a batch's bytes, so the reader may read more.
+    func release(_ batch: ReadBatch) {
+        condition.lock()
+        inFlight -= batch.bytes
+        condition.broadcast()
+        condition.unlock()
+    }
+
     /// Stops reading, waits for the thread to end and returns the source.
     func finish() -> Source {
         condition.lock()
@@ -59,6 +72,11 @@ final class BatchReader<Source: MessageSource>: @unchecked Sendable {
     private func produce() {
         var exhausted = false
         while !exhausted {
+            // Start reading only when a whole batch fits the budget: after a 50 MB message, the next one is read
+            // once the writer is done with it, so two large messages are never held at once.
+            condition.lock()
+            while !stopped, inFlight > Self.maxInFlightBytes - Self.maxBytes { condition.wait() }
+            condition.unlock()
             var messages: [IncomingMessage] = []
             var bytes = 0
             do {
@@ -74,10 +92,16 @@ final class BatchReader<Source: MessageSource>: @unchecked Sendable {
                 end(failure: error)
                 return
             }
-            let batch = ReadBatch(messages: messages, hashes: ParallelMap.map(messages) { BlobPackWriter.hash($0.bytes) }, progress: source.progress)
+            let batch = ReadBatch(
+                messages: messages, hashes: ParallelMap.map(messages) { BlobPackWriter.hash($0.bytes) }, progress: source.progress, bytes: bytes
+            )
             condition.lock()
-            while ready.count >= depth, !stopped { condition.wait() }
-            if !stopped, !messages.isEmpty { ready.append(batch) }
+            // Bounded in batches and in bytes all the way to the writer: a run of 50 MB messages keeps one in flight.
+            while !stopped, ready.count >= depth || (inFlight > 0 && inFlight + bytes > Self.maxInFlightBytes) { condition.wait() }
+            if !stopped, !messages.isEmpty {
+                ready.append(batch)
+                inFlight += bytes
+            }
             let stop = stopped
             condition.broadcast()
             condition.unlock()

@@ -81,6 +81,7 @@ public struct MailboxImporter {
                 }
                 let candidates = needMetadata.map { (hash: batch.hashes[$0], bytes: batch.messages[$0].bytes) }
                 try writer.submit { [staged] in
+                    defer { reader.release(batch) }
                     var unknown = try staging.unknownBlobs(candidates.map(\.hash))
                     var blobs: [(hash: ContentHash, location: BlobPackWriter.Location)] = []
                     for candidate in candidates where unknown.remove(candidate.hash) != nil {

@@ -264,13 +264,40 @@ def civil(days):
     return (y + (1 if m <= 2 else 0), m, d)
 
 
+def write_huge(path, count, seed):
+    """N messages of ~50 MB: the memory bound of the importer for single large messages."""
+    rng = random.Random(seed)
+    written = 0
+    with open(path, "wb", buffering=4 << 20) as f:
+        for n in range(count):
+            head = (
+                "From huge@bench.onmicrosoft.com Mon Jan  5 09:00:00 2026\n"
+                "From: Huge Sender <huge@bench.onmicrosoft.com>\nTo: bench@bench.onmicrosoft.com\n"
+                "Subject: large attachment %d\nMessage-ID: <huge-%d-%d@bench>\nDate: Mon, 05 Jan 2026 09:00:00 +0000\n"
+                "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b%d\"\n\n"
+                "--b%d\nContent-Type: text/plain\n\nSee the attachment.\n"
+                "--b%d\nContent-Type: application/octet-stream; name=\"data%d.bin\"\n"
+                "Content-Transfer-Encoding: base64\n\n" % (n, seed, n, n, n, n, n)
+            ).encode()
+            payload = base64.encodebytes(rng.randbytes(37 << 20))
+            tail = b"--b%d--\n\n" % n
+            for part in (head, payload, tail):
+                f.write(part)
+                written += len(part)
+    print("messages=%d bytes=%d" % (count, written))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("output")
     ap.add_argument("--mb", type=float, default=1024, help="stop once the file reaches this many MiB (default 1024)")
     ap.add_argument("--messages", type=int, default=0, help="stop after this many messages (0: no limit)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--huge", type=int, default=0, metavar="N",
+                    help="instead: N messages of about 50 MB each (one 37 MiB base64 attachment)")
     a = ap.parse_args()
+    if a.huge > 0:
+        return write_huge(a.output, a.huge, a.seed)
     limit = int(a.mb * 1024 * 1024)
     g = Generator(a.seed)
     written = count = 0

@@ -48,9 +48,15 @@ public final class BlobPackWriter {
     /// Appends a blob and says where it is.
     public func append(_ bytes: [UInt8]) throws -> Location {
         let location = Location(pack: name, offset: offset, length: Int64(bytes.count))
-        buffer.append(contentsOf: bytes)
         offset += Int64(bytes.count)
-        if buffer.count >= Self.flushSize { try flush() }
+        if bytes.count >= Self.flushSize {
+            // A large message goes straight to the file: copying it into the buffer would hold it twice.
+            try flush()
+            try write(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.flushSize { try flush() }
+        }
         return location
     }
 
@@ -80,9 +86,13 @@ public final class BlobPackWriter {
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
-        unsynced += buffer.count
+        try write(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func write(_ bytes: [UInt8]) throws {
+        try handle.write(contentsOf: bytes)
+        unsynced += bytes.count
         if unsynced >= Self.backgroundSyncSize {
             unsynced = 0
             let descriptor = handle.fileDescriptor
