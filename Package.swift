@@ -125,6 +125,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RecallStoreTests",
+            dependencies: ["RecallCore", "RecallStore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RecallCoreTests",
             dependencies: ["RecallCore"],
             swiftSettings: swiftSettings

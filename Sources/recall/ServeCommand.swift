@@ -32,9 +32,17 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label) }
         var logger = Logger(label: "recall")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let store = try dataDirectory.openStore()
+        let lock: ServeLock
+        do {
+            lock = try ServeLock(dataDirectory: dataDirectory.url)
+        } catch {
+            try? store.close()
+            throw error
+        }
         var settings = ServerSettings(dataDirectory: dataDirectory.url)
         settings.bindAddress = bind
         settings.port = port
@@ -63,6 +71,7 @@ struct Serve: AsyncParsableCommand {
         }
         try await app.runService()
         try store.close()
+        withExtendedLifetime(lock) {}
         logger.info("Recall stopped; the store is closed.")
     }
 }

@@ -37,8 +37,9 @@ public enum RecallServer {
         ids: any IDGenerator = RandomIDGenerator(), hasher: any PasswordHasher = BcryptPasswordHasher()
     ) -> APIEnvironment {
         let auth = AuthService(users: store, tokens: store, hasher: hasher, clock: clock, accessLifetime: settings.tokenLifetime)
+        // Sessions are cached in memory, written through; `recall serve` holds `serve.lock`, so it is the only writer.
         let sessions = RestoreSessionService(
-            sessions: store, organizations: store, clock: clock, ids: ids, idleTimeout: settings.sessionIdleTimeout
+            sessions: CachedRestoreSessionStore(store), organizations: store, clock: clock, ids: ids, idleTimeout: settings.sessionIdleTimeout
         )
         return APIEnvironment(
             auth: auth, sessions: sessions, explorer: ExchangeExplorer(sessions: sessions, store: store),
