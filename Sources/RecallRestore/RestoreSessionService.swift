@@ -64,6 +64,28 @@ public struct RestoreSessionService: Sendable {
         try await sessions.sessions(ownerID: user.id)
     }
 
+    /// A filtered, ordered page of the user's sessions (the query's owner is replaced by `user`).
+    public func sessions(matching query: SessionQuery, for user: User) async throws -> [RestoreSession] {
+        var query = query
+        query.ownerID = user.id
+        return try await sessions.sessions(matching: query)
+    }
+
+    /// Counts of the items restored from one of the user's sessions, from its item-level restore events.
+    public func restoreStatistics(sessionID: Identifier<RestoreSession>, for user: User) async throws -> RestoreStatistics {
+        _ = try await session(id: sessionID, for: user)
+        var statistics = RestoreStatistics()
+        var offset = 0
+        while true {
+            let page = try await sessions.events(sessionID: sessionID, offset: offset, limit: 1_000)
+            for event in page.events where event.type == .restore && event.item != nil {
+                statistics.count(event.status)
+            }
+            offset += page.events.count
+            if page.events.isEmpty || offset >= page.total { return statistics }
+        }
+    }
+
     /// Stops one of the user's sessions; stopping a stopped session changes nothing.
     @discardableResult
     public func stop(id: Identifier<RestoreSession>, for user: User) async throws -> RestoreSession {

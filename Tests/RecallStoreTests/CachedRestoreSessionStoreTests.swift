@@ -28,6 +28,7 @@ private final class GatedReads: RestoreSessionStore, @unchecked Sendable {
 
     func create(_ session: RestoreSession, events: [SessionEventDraft]) async throws { try await base.create(session, events: events) }
     func sessions(ownerID: Identifier<User>) async throws -> [RestoreSession] { try await base.sessions(ownerID: ownerID) }
+    func sessions(matching query: SessionQuery) async throws -> [RestoreSession] { try await base.sessions(matching: query) }
     func update(
         id: Identifier<RestoreSession>, _ change: @Sendable (inout RestoreSession) throws -> [SessionEventDraft]
     ) async throws -> (RestoreSession, [SessionEvent])? { try await base.update(id: id, change) }

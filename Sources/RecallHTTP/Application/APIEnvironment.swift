@@ -1,3 +1,4 @@
+import Foundation
 import RecallCore
 import RecallRestore
 import RecallStore
@@ -14,10 +15,14 @@ public struct APIEnvironment: Sendable {
     public let scheme: String
     /// Host used in links when a request carries no usable `Host` header.
     public let fallbackHost: String
+    /// The id `GET /v8/ServiceInstance` reports, stable for the data dir.
+    public let installationID: @Sendable () async throws -> UUID
+    /// The server's host name (v6–v8 sessions' `clientHost`).
+    public let hostName: String
 
     public init(
         auth: AuthService, sessions: RestoreSessionService, explorer: ExchangeExplorer, actions: ExchangeActions, organizations: any OrganizationStore, clock: any WallClock,
-        scheme: String, fallbackHost: String
+        scheme: String, fallbackHost: String, installationID: @escaping @Sendable () async throws -> UUID, hostName: String
     ) {
         self.auth = auth
         self.sessions = sessions
@@ -27,5 +32,7 @@ public struct APIEnvironment: Sendable {
         self.clock = clock
         self.scheme = scheme
         self.fallbackHost = fallbackHost
+        self.installationID = installationID
+        self.hostName = hostName
     }
 }

@@ -6,10 +6,13 @@ public struct RecallRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by `BearerAuthMiddleware` on protected routes.
     public var user: User?
+    /// The bearer token the user authenticated with (for logout).
+    var bearerToken: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.user = nil
+        self.bearerToken = nil
     }
 
     /// Bodies over 1 MiB are refused with 413.

@@ -44,7 +44,8 @@ public enum RecallServer {
         return APIEnvironment(
             auth: auth, sessions: sessions, explorer: ExchangeExplorer(sessions: sessions, store: store),
             actions: ExchangeActions(sessions: sessions, store: store, clock: clock, ids: ids), organizations: store, clock: clock,
-            scheme: settings.tls == nil ? "http" : "https", fallbackHost: settings.fallbackHost
+            scheme: settings.tls == nil ? "http" : "https", fallbackHost: settings.fallbackHost,
+            installationID: { try await store.installationID() }, hostName: ProcessInfo.processInfo.hostName
         )
     }
 
@@ -53,6 +54,7 @@ public enum RecallServer {
         let router = Router(context: RecallRequestContext.self, options: [.caseInsensitive])
         router.add(middleware: ErrorMiddleware())
         V3Router.register(on: router, env: env)
+        for version in [APIVersion.v6, .v7, .v8] { V8Router.register(on: router, env: env, version: version) }
         return router
     }
 

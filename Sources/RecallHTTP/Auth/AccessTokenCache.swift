@@ -33,6 +33,11 @@ final class AccessTokenCache: Sendable {
         }
     }
 
+    /// Forgets a token at once (logout).
+    func forget(hash: [UInt8]) {
+        _ = entries.withLock { $0.removeValue(forKey: Data(hash)) }
+    }
+
     /// Remembers a token the store just vouched for.
     func remember(hash: [UInt8], user: User, expiresAt: Timestamp, at now: Timestamp) {
         entries.withLock { entries in

@@ -62,6 +62,13 @@ public struct AuthService: Sendable {
         return user
     }
 
+    /// Logout: the access token and the refresh token issued with it stop working at once.
+    public func logout(bearer token: some StringProtocol) async throws {
+        let hash = OpaqueToken.storageHash(of: token)
+        recentTokens.forget(hash: hash)
+        _ = try await tokens.revokeAccessToken(hash: hash)
+    }
+
     private func issue(for user: User) async throws -> IssuedTokens {
         let now = clock.now()
         let access = OpaqueToken.random()

@@ -11,11 +11,12 @@ struct BearerAuthMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else { throw APIError.unauthorized }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1].utf8.count <= 512,
-              let user = try await auth.user(forBearer: parts[1].trimmingCharacters(in: .whitespaces))
-        else { throw APIError.unauthorized }
+        guard parts.count == 2, parts[0].lowercased() == "bearer", parts[1].utf8.count <= 512 else { throw APIError.unauthorized }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        guard let user = try await auth.user(forBearer: token) else { throw APIError.unauthorized }
         var context = context
         context.user = user
+        context.bearerToken = token
         return try await next(request, context)
     }
 }

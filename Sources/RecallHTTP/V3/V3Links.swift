@@ -1,7 +1,12 @@
 import Hummingbird
 
+/// Makes the `{"href": …}` of a `_links` entry from a path below the version's root.
+protocol LinkBuilder: Sendable {
+    func href(_ path: String) -> JSONValue
+}
+
 /// Builds the absolute hrefs of v3 `_links` from the request's scheme and `Host`, as the real server does.
-struct V3Links: Sendable {
+struct V3Links: LinkBuilder {
     /// e.g. `https://support.east.local:4443/v3`.
     let base: String
 

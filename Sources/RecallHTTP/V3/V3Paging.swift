@@ -25,7 +25,7 @@ struct V3Paging: Sendable {
 
     /// `{"offset", "limit", "results", "_links"}`; the links (first, prev, self, next) appear only when there is
     /// another page to go to. `path` is the collection's path below `/v3/`, `query` any filter (`folderId=…&`).
-    func page(results: [JSONValue], hasNext: Bool, path: String, query: String = "", links: V3Links) -> JSONValue {
+    func page(results: [JSONValue], hasNext: Bool, path: String, query: String = "", links: some LinkBuilder) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("offset", .int(Int64(offset))), ("limit", .int(Int64(limit))), ("results", .array(results))]
         let hasPrevious = offset > 0
         if hasPrevious || hasNext {

@@ -49,6 +49,10 @@ public final class CachedRestoreSessionStore: RestoreSessionStore {
         try await base.sessions(ownerID: ownerID)
     }
 
+    public func sessions(matching query: SessionQuery) async throws -> [RestoreSession] {
+        try await base.sessions(matching: query)
+    }
+
     public func update(
         id: Identifier<RestoreSession>,
         _ change: @Sendable (inout RestoreSession) throws -> [SessionEventDraft]

@@ -45,6 +45,26 @@ public struct EventPage: Sendable {
     }
 }
 
+/// Which of a user's sessions to list, in what order, which page (v6–v8 `GET /RestoreSessions`). Time bounds are
+/// inclusive; a session that has not ended matches no end-time bound.
+public struct SessionQuery: Hashable, Sendable {
+    public enum Order: Hashable, Sendable { case creationTime, endTime }
+
+    public var ownerID: Identifier<User>
+    public var createdFrom: Timestamp?
+    public var createdTo: Timestamp?
+    public var endedFrom: Timestamp?
+    public var endedTo: Timestamp?
+    public var order: Order = .creationTime
+    public var ascending = false
+    public var offset = 0
+    public var limit = 30
+
+    public init(ownerID: Identifier<User>) {
+        self.ownerID = ownerID
+    }
+}
+
 /// Persistence of restore sessions and their events.
 public protocol RestoreSessionStore: Sendable {
     /// Stores a new session with its first events (orders 0, 1, …) in one transaction.
@@ -52,6 +72,8 @@ public protocol RestoreSessionStore: Sendable {
     func session(id: Identifier<RestoreSession>) async throws -> RestoreSession?
     /// A user's sessions, newest first.
     func sessions(ownerID: Identifier<User>) async throws -> [RestoreSession]
+    /// A page of a user's sessions.
+    func sessions(matching query: SessionQuery) async throws -> [RestoreSession]
     /// Reads, changes and writes a session in one transaction; the events `change` returns are appended after
     /// the session's last event. Returns the session as saved and the appended events; nil for an unknown id.
     func update(

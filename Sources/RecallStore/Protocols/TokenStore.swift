@@ -30,6 +30,8 @@ public protocol TokenStore: Sendable {
     func validToken(hash: [UInt8], kind: TokenKind, at now: Timestamp) async throws -> (TokenRecord, User)?
     /// Deletes and returns an unexpired refresh token in one step, so that it can be used once only.
     func consumeRefreshToken(hash: [UInt8], at now: Timestamp) async throws -> (TokenRecord, User)?
+    /// Deletes an access token and the refresh token issued with it (logout); false when there was no such token.
+    func revokeAccessToken(hash: [UInt8]) async throws -> Bool
     /// Drops expired tokens; returns how many.
     @discardableResult func deleteExpiredTokens(at now: Timestamp) async throws -> Int
 }

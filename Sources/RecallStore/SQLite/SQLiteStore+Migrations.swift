@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import RecallCore
 
 extension SQLiteStore {
     /// Schema history. Append new migrations; never edit a released one.
@@ -146,6 +148,11 @@ extension SQLiteStore {
                 CREATE INDEX item_versions_folder_order ON item_versions(folder_id, id, first_time, end_time, end_kind);
                 CREATE INDEX item_versions_mailbox_order ON item_versions(mailbox_id, id, first_time, end_time, end_kind);
                 """)
+        }
+        migrator.registerMigration("v5-installation-id") { db in
+            // The id `GET /v8/ServiceInstance` reports: made once per data dir, kept for its life.
+            try db.execute(sql: "CREATE TABLE installation (id BLOB NOT NULL)")
+            try db.execute(sql: "INSERT INTO installation (id) VALUES (?)", arguments: [Identifier<SQLiteStore>(UUID())])
         }
         return migrator
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import RecallCore
 
@@ -51,5 +52,17 @@ extension Organization {
             range = first...last
         }
         self.init(id: row["id"], name: row["name"], createdAt: row["created_at"], backupRange: range)
+    }
+}
+
+extension SQLiteStore {
+    /// This data dir's installation id (made by the migration that added it).
+    public func installationID() async throws -> UUID {
+        try await pool.read { db in
+            guard let id = try Identifier<SQLiteStore>.fetchOne(db, sql: "SELECT id FROM installation") else {
+                throw RecallError.unsupported("The data directory has no installation id.")
+            }
+            return id.uuid
+        }
     }
 }

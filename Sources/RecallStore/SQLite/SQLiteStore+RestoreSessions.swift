@@ -47,6 +47,30 @@ extension SQLiteStore: RestoreSessionStore {
         }
     }
 
+    public func sessions(matching query: SessionQuery) async throws -> [RestoreSession] {
+        var conditions = ["owner_id = ?"]
+        var arguments: StatementArguments = [query.ownerID]
+        for (column, bound, comparison) in [
+            ("creation_time", query.createdFrom, ">="), ("creation_time", query.createdTo, "<="),
+            ("end_time", query.endedFrom, ">="), ("end_time", query.endedTo, "<="),
+        ] {
+            guard let bound else { continue }
+            conditions.append("\(column) \(comparison) ?")
+            arguments += [bound]
+        }
+        let direction = query.ascending ? "ASC" : "DESC"
+        let order = switch query.order {
+        case .creationTime: "creation_time \(direction), rowid \(direction)"
+        case .endTime: "end_time \(direction) NULLS LAST, rowid \(direction)"
+        }
+        arguments += [query.limit, query.offset]
+        let sql = "SELECT \(RestoreSession.columns) FROM restore_sessions WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT ? OFFSET ?"
+        let bound = arguments
+        return try await pool.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: bound).map(RestoreSession.init(row:))
+        }
+    }
+
     public func update(
         id: Identifier<RestoreSession>,
         _ change: @Sendable (inout RestoreSession) throws -> [SessionEventDraft]

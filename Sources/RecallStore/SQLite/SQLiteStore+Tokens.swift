@@ -28,6 +28,20 @@ extension SQLiteStore: TokenStore {
         }
     }
 
+    public func revokeAccessToken(hash: [UInt8]) async throws -> Bool {
+        try await pool.write { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT user_id, issued_at FROM tokens WHERE hash = ? AND kind = 'access'", arguments: [Data(hash)]
+            ) else { return false }
+            // The pair is inserted in one call with the same user and issue time.
+            try db.execute(
+                sql: "DELETE FROM tokens WHERE hash = ? OR (kind = 'refresh' AND user_id = ? AND issued_at = ?)",
+                arguments: [Data(hash), row["user_id"] as DatabaseValue, row["issued_at"] as DatabaseValue]
+            )
+            return true
+        }
+    }
+
     @discardableResult
     public func deleteExpiredTokens(at now: Timestamp) async throws -> Int {
         try await pool.write { db in

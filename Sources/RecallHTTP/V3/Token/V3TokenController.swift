@@ -6,33 +6,7 @@ struct V3TokenController: Sendable {
     let auth: AuthService
 
     func token(_ request: Request, context: RecallRequestContext) async throws -> Response {
-        let body: InputValue
-        do {
-            body = try await RequestBody.read(request, context: context)
-        } catch let error as APIError where error.status == .badRequest {
-            throw APIError.oauth("invalid_request", "The request body must carry grant_type and its parameters.")
-        }
-        guard let grant = body["grant_type"]?.stringValue else {
-            throw APIError.oauth("unsupported_grant_type", "grant_type must be 'password' or 'refresh_token'.")
-        }
-        let issued: AuthService.IssuedTokens?
-        switch grant {
-        case "password":
-            guard let userName = body["username"]?.stringValue, let password = body["password"]?.stringValue,
-                  !userName.isEmpty, !password.isEmpty
-            else { throw APIError.oauth("invalid_request", "The password grant needs username and password.") }
-            issued = try await auth.passwordGrant(userName: userName, password: password)
-            guard issued != nil else { throw APIError.oauth("invalid_grant", "The user name or password is incorrect.") }
-        case "refresh_token":
-            guard let refreshToken = body["refresh_token"]?.stringValue, !refreshToken.isEmpty, refreshToken.utf8.count <= 512 else {
-                throw APIError.oauth("invalid_request", "The refresh_token grant needs refresh_token.")
-            }
-            issued = try await auth.refreshGrant(refreshToken: refreshToken)
-            guard issued != nil else { throw APIError.oauth("invalid_grant", "The refresh token is invalid, expired or already used.") }
-        default:
-            throw APIError.oauth("unsupported_grant_type", "grant_type must be 'password' or 'refresh_token'.")
-        }
-        guard let issued else { throw APIError.oauth("invalid_grant", "The grant was refused.") }
-        return JSONResponse.make(.ok, V3TokenJSON.make(issued, lifetime: auth.accessLifetime), headers: [.cacheControl: "no-cache", .init("Pragma")!: "no-cache", .expires: "-1"])
+        let issued = try await TokenGrant.issue(request, context: context, auth: auth)
+        return JSONResponse.make(.ok, V3TokenJSON.make(issued, lifetime: auth.accessLifetime), headers: TokenGrant.headers)
     }
 }
