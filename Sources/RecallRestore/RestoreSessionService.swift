@@ -71,20 +71,6 @@ public struct RestoreSessionService: Sendable {
         return try await sessions.sessions(matching: query)
     }
 
-    /// Counts of the items restored from one of the user's sessions, from its item-level restore events.
-    public func restoreStatistics(sessionID: Identifier<RestoreSession>, for user: User) async throws -> RestoreStatistics {
-        _ = try await session(id: sessionID, for: user)
-        var statistics = RestoreStatistics()
-        var offset = 0
-        while true {
-            let page = try await sessions.events(sessionID: sessionID, offset: offset, limit: 1_000)
-            for event in page.events where event.type == .restore && event.item != nil {
-                statistics.count(event.status)
-            }
-            offset += page.events.count
-            if page.events.isEmpty || offset >= page.total { return statistics }
-        }
-    }
 
     /// Stops one of the user's sessions; stopping a stopped session changes nothing.
     @discardableResult
@@ -121,10 +107,13 @@ public struct RestoreSessionService: Sendable {
     }
 
     /// Records a finished action's event and lets the result reflect its failures.
-    func recordAction(_ id: Identifier<RestoreSession>, _ draft: SessionEventDraft, failed: Int, succeeded: Int) async throws {
+    func recordAction(
+        _ id: Identifier<RestoreSession>, _ draft: SessionEventDraft, failed: Int, succeeded: Int, tally: RestoreTally? = nil
+    ) async throws {
         _ = try await sessions.update(id: id) { session in
             guard session.machine.isWorking else { return [] }  // stopped meanwhile: nothing to add
             _ = try session.machine.event(.actionFinished(failed: failed, succeeded: succeeded))
+            if let tally { session.restoreTally.add(tally) }
             session.lastActivity = draft.endTime
             return [draft]
         }

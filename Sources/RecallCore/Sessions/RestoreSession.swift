@@ -9,11 +9,14 @@ public struct RestoreSession: Hashable, Sendable {
     public var machine: RestoreSessionStateMachine
     /// Last time a request used the session; drives the idle timeout.
     public var lastActivity: Timestamp
+    /// What this session's restores did, item by item.
+    public var restoreTally: RestoreTally
 
     public init(
         id: Identifier<RestoreSession>, ownerID: Identifier<User>, organizationID: Identifier<Organization>,
         options: ExploreOptions, creationTime: Timestamp, endTime: Timestamp? = nil,
-        machine: RestoreSessionStateMachine = RestoreSessionStateMachine(), lastActivity: Timestamp? = nil
+        machine: RestoreSessionStateMachine = RestoreSessionStateMachine(), lastActivity: Timestamp? = nil,
+        restoreTally: RestoreTally = RestoreTally()
     ) {
         self.id = id
         self.ownerID = ownerID
@@ -23,6 +26,7 @@ public struct RestoreSession: Hashable, Sendable {
         self.endTime = endTime
         self.machine = machine
         self.lastActivity = lastActivity ?? creationTime
+        self.restoreTally = restoreTally
     }
 
     public var type: SessionType { options.type }

@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 import RecallCore
 import RecallRestore
@@ -61,12 +60,6 @@ struct V8ExchangeController: Sendable {
             ("items", links.href("\(path)/items?\(version == .v6 ? "folderId" : "parentId")=\(id)")),
         ])))
         return .object(pairs)
-    }
-
-    /// A path segment as sent: clients such as the `veeam-365` SDK percent-encode ids (`==` arrives as `%3D%3D`).
-    static func decoded(_ segment: String?) -> String {
-        guard let segment else { return "" }
-        return segment.removingPercentEncoding ?? segment
     }
 
     /// The well-known folder a root folder's name stands for; user folders are `None`.
@@ -142,7 +135,7 @@ struct V8ExchangeController: Sendable {
     func folderByID(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let session = try await open(context)
         let mailbox = try await mailbox(context, session)
-        let folder = try await env.explorer.folder(try V3ExchangeIDs.folder(from: Self.decoded(context.parameters.get("folderId"))), of: mailbox, in: session)
+        let folder = try await env.explorer.folder(try V3ExchangeIDs.folder(from: ExchangeActionTargets.decoded(context.parameters.get("folderId"))), of: mailbox, in: session)
         return JSONResponse.make(.ok, folderJSON(folder, mailbox, session))
     }
 
@@ -165,7 +158,7 @@ struct V8ExchangeController: Sendable {
     func itemByID(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let session = try await open(context)
         let mailbox = try await mailbox(context, session)
-        let item = try await env.explorer.item(try V3ExchangeIDs.item(from: Self.decoded(context.parameters.get("itemId"))), of: mailbox, in: session)
+        let item = try await env.explorer.item(try V3ExchangeIDs.item(from: ExchangeActionTargets.decoded(context.parameters.get("itemId"))), of: mailbox, in: session)
         return JSONResponse.make(.ok, itemJSON(item, mailbox, session))
     }
 }

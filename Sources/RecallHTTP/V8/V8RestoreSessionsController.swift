@@ -79,7 +79,7 @@ struct V8RestoreSessionsController: Sendable {
     }
 
     func statistics(_ request: Request, context: RecallRequestContext) async throws -> Response {
-        let statistics = try await env.sessions.restoreStatistics(sessionID: try context.pathID("restoreSessionId"), for: try context.requireUser())
+        let statistics = try await env.sessions.session(id: try context.pathID("restoreSessionId"), for: try context.requireUser()).restoreTally
         return JSONResponse.make(.ok, .object([
             ("totalItemsCount", .int(Int64(statistics.total))),
             ("restoredItemsCount", .int(Int64(statistics.restored))),

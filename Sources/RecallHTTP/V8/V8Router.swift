@@ -34,6 +34,24 @@ enum V8Router {
             ("\(mailbox)/items", .get, exchange.items, true),
             ("\(mailbox)/items/:itemId", .get, exchange.itemByID, true),
         ]
+        let actions = V8ExchangeActionsController(env: env, version: version)
+        let organization = "\(session)/organization"
+        let scopes: [(path: String, scope: V8ExchangeActionsController.Scope)] = [
+            (organization, .organization), (mailbox, .mailbox), ("\(mailbox)/folders/:folderId", .folder),
+            ("\(mailbox)/items", .items), ("\(mailbox)/items/:itemId", .item),
+        ]
+        for (path, scope) in scopes {
+            routes.append(("\(path)/exportToPst", .post, actions.handler(.unsupported("exporting to PST"), on: scope), true))
+            routes.append(("\(path)/exportToMbox", .post, actions.handler(.exportToMbox, on: scope), true))
+            guard scope != .organization else { continue }
+            routes.append(("\(path)/restore", .post, actions.handler(.restore, on: scope), true))
+            routes.append(("\(path)/restoreTo", .post, actions.handler(.restoreTo, on: scope), true))
+            guard scope == .items || scope == .item else { continue }
+            routes.append(("\(path)/saveToEml", .post, actions.handler(.saveToEml, on: scope), true))
+            routes.append(("\(path)/save", .post, actions.handler(.unsupported("saving to MSG"), on: scope), true))
+            routes.append(("\(path)/sendToDefaultAddress", .post, actions.handler(.unsupported("sending items by e-mail"), on: scope), true))
+            routes.append(("\(path)/sendToDifferentAddress", .post, actions.handler(.unsupported("sending items by e-mail"), on: scope), true))
+        }
         if version != .v6 { routes.append(("token/logout", .post, token.logout, true)) }
         if version == .v8 { routes.append(("\(session)/Statistics", .get, sessions.statistics, true)) }
         for route in routes {

@@ -89,7 +89,8 @@ public struct ExchangeActions: Sendable {
         let destination = options.targetMailbox.map { "\(root)/\($0)" } ?? root
         try await record(
             .restore, "restored", session, target, started: started, size: bytes, target: destination,
-            failed: counts.failed, succeeded: counts.created + counts.merged + counts.skipped
+            failed: counts.failed, succeeded: counts.created + counts.merged + counts.skipped,
+            tally: RestoreTally(restored: counts.created + counts.merged, failed: counts.failed, skipped: counts.skipped)
         )
         return counts
     }
@@ -114,7 +115,7 @@ public struct ExchangeActions: Sendable {
 
     private func record(
         _ type: SessionEventType, _ verb: String, _ session: RestoreSession, _ target: ActionTarget, started: Timestamp, size: Int64,
-        target destination: String, failed: Int, succeeded: Int
+        target destination: String, failed: Int, succeeded: Int, tally: RestoreTally? = nil
     ) async throws {
         let status: SessionEventStatus = failed == 0 ? .success : (succeeded > 0 ? .warning : .failed)
         let item = EventItem(name: target.name, type: target.type, sizeBytes: size, source: target.source, target: destination)
@@ -126,6 +127,6 @@ public struct ExchangeActions: Sendable {
         let draft = SessionEventDraft(
             id: ids.make(), type: type, status: status, startTime: started, endTime: clock.now(), title: title, message: message, item: item
         )
-        try await sessions.recordAction(session.id, draft, failed: failed, succeeded: succeeded)
+        try await sessions.recordAction(session.id, draft, failed: failed, succeeded: succeeded, tally: tally)
     }
 }

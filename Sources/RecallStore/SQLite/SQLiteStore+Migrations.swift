@@ -154,6 +154,14 @@ extension SQLiteStore {
             try db.execute(sql: "CREATE TABLE installation (id BLOB NOT NULL)")
             try db.execute(sql: "INSERT INTO installation (id) VALUES (?)", arguments: [Identifier<SQLiteStore>(UUID())])
         }
+        migrator.registerMigration("v6-restore-tally") { db in
+            // Item counts of a session's restores, for v8's GET /RestoreSessions/{id}/Statistics.
+            try db.execute(sql: """
+                ALTER TABLE restore_sessions ADD COLUMN restored_items INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE restore_sessions ADD COLUMN failed_items INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE restore_sessions ADD COLUMN skipped_items INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

@@ -79,8 +79,14 @@ extension SQLiteStore: RestoreSessionStore {
             guard var session = try Self.fetchSession(db, id: id) else { return nil }
             let drafts = try change(&session)
             try db.execute(
-                sql: "UPDATE restore_sessions SET end_time = ?, state = ?, result = ?, last_activity = ? WHERE id = ?",
-                arguments: [session.endTime, session.state.rawValue, session.result.rawValue, session.lastActivity, id]
+                sql: """
+                    UPDATE restore_sessions SET end_time = ?, state = ?, result = ?, last_activity = ?, restored_items = ?,
+                        failed_items = ?, skipped_items = ? WHERE id = ?
+                    """,
+                arguments: [
+                    session.endTime, session.state.rawValue, session.result.rawValue, session.lastActivity,
+                    session.restoreTally.restored, session.restoreTally.failed, session.restoreTally.skipped, id,
+                ]
             )
             let events = try Self.append(drafts, to: id, db)
             return (session, events)
@@ -161,7 +167,7 @@ extension RestoreSession {
     /// time spent listing a thousand sessions.
     static let columns = """
         id, owner_id, organization_id, type, point_in_time, show_deleted, show_all_versions, creation_time, end_time, \
-        state, result, last_activity
+        state, result, last_activity, restored_items, failed_items, skipped_items
         """
 
     init(row: Row) {
@@ -172,7 +178,8 @@ extension RestoreSession {
             id: row[0], ownerID: row[1], organizationID: row[2],
             options: ExploreOptions(pointInTime: row[4], type: type, showDeleted: row[5], showAllVersions: row[6]),
             creationTime: row[7], endTime: row[8],
-            machine: RestoreSessionStateMachine(state: state, result: result), lastActivity: row[11]
+            machine: RestoreSessionStateMachine(state: state, result: result), lastActivity: row[11],
+            restoreTally: RestoreTally(restored: row[12], failed: row[13], skipped: row[14])
         )
     }
 }

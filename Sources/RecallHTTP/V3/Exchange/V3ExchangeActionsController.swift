@@ -7,51 +7,32 @@ import RecallRestore
 struct V3ExchangeActionsController: Sendable {
     let env: APIEnvironment
 
+    private var targets: ExchangeActionTargets { ExchangeActionTargets(env: env) }
+
     func organization(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let (session, name, value) = try await open(request, context)
-        let organization = try await env.sessions.organization(of: session)
-        return try await perform(name, value, session, ActionTarget(scope: .organization, name: organization.name, type: "Organization", source: organization.name), itemsOnly: false)
+        return try await perform(name, value, session, try await targets.organization(session), itemsOnly: false)
     }
 
     func mailbox(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let (session, name, value) = try await open(request, context)
-        let mailbox = try await env.explorer.mailbox(try context.pathID("mailboxId"), in: session)
-        return try await perform(name, value, session, ActionTarget(scope: .mailbox(mailbox.id), name: mailbox.address, type: "Mailbox", source: mailbox.address), itemsOnly: false)
+        return try await perform(name, value, session, try await targets.mailbox(context, session), itemsOnly: false)
     }
 
     func folder(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let (session, name, value) = try await open(request, context)
-        let mailbox = try await env.explorer.mailbox(try context.pathID("mailboxId"), in: session)
-        let folder = try await env.explorer.folder(try V3ExchangeIDs.folder(from: context.parameters.get("folderId") ?? ""), of: mailbox, in: session)
-        let target = ActionTarget(scope: .folder(mailbox.id, folder.id), name: folder.name, type: "Folder", source: "\(mailbox.address)/\(MailFolder.key(folder.path))")
-        return try await perform(name, value, session, target, itemsOnly: false)
+        return try await perform(name, value, session, try await targets.folder(context, session), itemsOnly: false)
     }
 
     func items(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let (session, name, value) = try await open(request, context)
-        let mailbox = try await env.explorer.mailbox(try context.pathID("mailboxId"), in: session)
-        guard case .array(let list)? = value["items"], !list.isEmpty else {
-            throw APIError.badRequest("'\(name)' on several items needs \"items\": [{\"id\": \"…\"}, …].")
-        }
-        var versions: [Int64] = []
-        for entry in list.prefix(10_000) {
-            guard let id = entry["id"]?.stringValue else { throw APIError.badRequest("Each entry of \"items\" needs an \"id\".") }
-            let version = try V3ExchangeIDs.item(from: id)
-            _ = try await env.explorer.item(version, of: mailbox, in: session)
-            versions.append(version)
-        }
-        let target = ActionTarget(scope: .items(mailbox.id, versions), name: "\(versions.count) items", type: "Items", source: mailbox.address)
-        return try await perform(name, value, session, target, itemsOnly: true, several: versions.count > 1)
+        let target = try await targets.items(value["items"], context, session, action: name)
+        return try await perform(name, value, session, target.target, itemsOnly: true, several: target.count > 1)
     }
 
     func item(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let (session, name, value) = try await open(request, context)
-        let mailbox = try await env.explorer.mailbox(try context.pathID("mailboxId"), in: session)
-        let version = try V3ExchangeIDs.item(from: context.parameters.get("itemId") ?? "")
-        let item = try await env.explorer.item(version, of: mailbox, in: session)
-        let subject = item.metadata.subject.isEmpty ? "(no subject)" : item.metadata.subject
-        let target = ActionTarget(scope: .items(mailbox.id, [version]), name: subject, type: "Item", source: mailbox.address)
-        return try await perform(name, value, session, target, itemsOnly: true)
+        return try await perform(name, value, session, try await targets.item(context, session), itemsOnly: true)
     }
 
     private func open(_ request: Request, _ context: RecallRequestContext) async throws -> (RestoreSession, String, InputValue) {
@@ -64,26 +45,9 @@ struct V3ExchangeActionsController: Sendable {
         let actions = env.actions
         switch name {
         case "exporttombox":
-            return Response(
-                status: .ok,
-                headers: [.contentType: "application/mbox", .contentDisposition: "attachment; filename=\"\(target.fileName(extension: "mbox"))\""],
-                body: ResponseBody { writer in
-                    try await actions.exportMbox(session, target) { bytes in try await writer.write(ByteBuffer(bytes: bytes)) }
-                    try await writer.finish(nil)
-                }
-            )
+            return ExchangeFileResponses.mbox(actions, session, target)
         case "savetoeml" where itemsOnly:
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: several ? "application/zip" : "message/rfc822",
-                    .contentDisposition: "attachment; filename=\"\(target.fileName(extension: several ? "zip" : "eml"))\"",
-                ],
-                body: ResponseBody { writer in
-                    try await actions.saveEml(session, target, asZip: several) { bytes in try await writer.write(ByteBuffer(bytes: bytes)) }
-                    try await writer.finish(nil)
-                }
-            )
+            return ExchangeFileResponses.eml(actions, session, target, several: several)
         case "restoretooriginallocation", "restoreto":
             let options = try V3RestoreRequest.options(name == "restoreto" ? value : .null, original: name != "restoreto")
             let counts = try await actions.restore(session, target, options: options)

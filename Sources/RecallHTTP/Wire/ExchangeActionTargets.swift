@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import RecallCore
+import RecallRestore
+
+/// What an Exchange action works on, from the path (and an `items` list): shared by v3's `…/Action` and the
+/// one-URL-per-action routes of v6–v8.
+struct ExchangeActionTargets: Sendable {
+    let env: APIEnvironment
+
+    /// A path segment as sent: clients such as the `veeam-365` SDK percent-encode ids (`==` arrives as `%3D%3D`).
+    static func decoded(_ segment: String?) -> String {
+        guard let segment else { return "" }
+        return segment.removingPercentEncoding ?? segment
+    }
+
+    func organization(_ session: RestoreSession) async throws -> ActionTarget {
+        let organization = try await env.sessions.organization(of: session)
+        return ActionTarget(scope: .organization, name: organization.name, type: "Organization", source: organization.name)
+    }
+
+    func mailbox(_ context: RecallRequestContext, _ session: RestoreSession) async throws -> ActionTarget {
+        let mailbox = try await env.explorer.mailbox(try context.pathID("mailboxId"), in: session)
+        return ActionTarget(scope: .mailbox(mailbox.id), name: mailbox.address, type: "Mailbox", source: mailbox.address)
+    }
+
+    func folder(_ context: RecallRequestContext, _ session: RestoreSession) async throws -> ActionTarget {
+        let mailbox = try await env.explorer.mailbox(try context.pathID("mailboxId"), in: session)
+        let id = try V3ExchangeIDs.folder(from: Self.decoded(context.parameters.get("folderId")))
+        let folder = try await env.explorer.folder(id, of: mailbox, in: session)
+        return ActionTarget(scope: .folder(mailbox.id, folder.id), name: folder.name, type: "Folder", source: "\(mailbox.address)/\(MailFolder.key(folder.path))")
+    }
+
+    /// `"items": [{"id": …}, …]` of one mailbox; every id must be an item the session shows.
+    func items(_ list: InputValue?, _ context: RecallRequestContext, _ session: RestoreSession, action: String) async throws -> (target: ActionTarget, count: Int) {
+        let mailbox = try await env.explorer.mailbox(try context.pathID("mailboxId"), in: session)
+        guard case .array(let entries)? = list, !entries.isEmpty else {
+            throw APIError.badRequest("'\(action)' on several items needs \"items\": [{\"id\": \"…\"}, …].")
+        }
+        var versions: [Int64] = []
+        for entry in entries.prefix(10_000) {
+            guard let id = entry["id"]?.stringValue else { throw APIError.badRequest("Each entry of \"items\" needs an \"id\".") }
+            let version = try V3ExchangeIDs.item(from: id)
+            _ = try await env.explorer.item(version, of: mailbox, in: session)
+            versions.append(version)
+        }
+        return (ActionTarget(scope: .items(mailbox.id, versions), name: "\(versions.count) items", type: "Items", source: mailbox.address), versions.count)
+    }
+
+    func item(_ context: RecallRequestContext, _ session: RestoreSession) async throws -> ActionTarget {
+        let mailbox = try await env.explorer.mailbox(try context.pathID("mailboxId"), in: session)
+        let version = try V3ExchangeIDs.item(from: Self.decoded(context.parameters.get("itemId")))
+        let item = try await env.explorer.item(version, of: mailbox, in: session)
+        let subject = item.metadata.subject.isEmpty ? "(no subject)" : item.metadata.subject
+        return ActionTarget(scope: .items(mailbox.id, [version]), name: subject, type: "Item", source: mailbox.address)
+    }
+}
+
+/// Streamed file answers of the export and save actions.
+enum ExchangeFileResponses {
+    static func mbox(_ actions: ExchangeActions, _ session: RestoreSession, _ target: ActionTarget) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/mbox", .contentDisposition: "attachment; filename=\"\(target.fileName(extension: "mbox"))\""],
+            body: ResponseBody { writer in
+                try await actions.exportMbox(session, target) { bytes in try await writer.write(ByteBuffer(bytes: bytes)) }
+                try await writer.finish(nil)
+            }
+        )
+    }
+
+    static func eml(_ actions: ExchangeActions, _ session: RestoreSession, _ target: ActionTarget, several: Bool) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: several ? "application/zip" : "message/rfc822",
+                .contentDisposition: "attachment; filename=\"\(target.fileName(extension: several ? "zip" : "eml"))\"",
+            ],
+            body: ResponseBody { writer in
+                try await actions.saveEml(session, target, asZip: several) { bytes in try await writer.write(ByteBuffer(bytes: bytes)) }
+                try await writer.finish(nil)
+            }
+        )
+    }
+}
