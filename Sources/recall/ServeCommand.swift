@@ -15,7 +15,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 4443
     @Option(name: .customLong("tls-cert"), help: "PEM certificate (chain) to serve; needs --tls-key.") var tlsCert: String?
     @Option(name: .customLong("tls-key"), help: "PEM private key of --tls-cert.") var tlsKey: String?
-    @Flag(name: .customLong("no-tls"), help: "Serve plain HTTP.") var noTLS = false
+    @Flag(name: .customLong("no-tls"), help: "Serve plain HTTP (only on a loopback address unless --allow-insecure-remote).") var noTLS = false
+    @Flag(name: .customLong("allow-insecure-remote"), help: "Allow --no-tls on a non-loopback --bind address (tokens and mail cross the network in clear).")
+    var allowInsecureRemote = false
     @Option(name: .customLong("token-lifetime"), help: "Access-token lifetime in seconds.") var tokenLifetime: Int64 = 3600
     @Option(name: .customLong("session-idle-timeout"), help: "Seconds of inactivity after which a restore session stops.")
     var sessionIdleTimeout: Int64 = 1800
@@ -29,6 +31,15 @@ struct Serve: AsyncParsableCommand {
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together.") }
         guard !(noTLS && tlsCert != nil) else { throw ValidationError("--no-tls cannot be combined with --tls-cert.") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown --log-level \(logLevel).") }
+        guard !noTLS || allowInsecureRemote || Self.isLoopback(bind) else {
+            throw ValidationError("Refusing to serve plain HTTP on \(bind): tokens, passwords and mail would cross the network in clear. Serve HTTPS, bind 127.0.0.1, or pass --allow-insecure-remote.")
+        }
+    }
+
+    /// Whether an address only reaches this machine.
+    static func isLoopback(_ address: String) -> Bool {
+        let host = address.lowercased()
+        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
     func run() async throws {

@@ -8,11 +8,14 @@ public struct RecallRequestContext: RequestContext {
     public var user: User?
     /// The bearer token the user authenticated with (for logout).
     var bearerToken: String?
+    /// The client's IP address, when the connection has one (the token endpoint's throttle keys on it).
+    let remoteAddress: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.user = nil
         self.bearerToken = nil
+        self.remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Bodies over 1 MiB are refused with 413.

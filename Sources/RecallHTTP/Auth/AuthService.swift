@@ -21,6 +21,7 @@ public struct AuthService: Sendable {
     /// Refresh-token lifetime in seconds.
     public let refreshLifetime: Int64
     let recentTokens = AccessTokenCache()
+    let throttle = LoginThrottle()
 
     public init(
         users: any UserStore, tokens: any TokenStore, hasher: any PasswordHasher, clock: any WallClock,
@@ -34,22 +35,52 @@ public struct AuthService: Sendable {
         self.refreshLifetime = refreshLifetime
     }
 
-    /// `grant_type=password`; nil when the user is unknown or the password wrong (the caller cannot tell which).
-    public func passwordGrant(userName: String, password: String) async throws -> IssuedTokens? {
+    /// Too many failed grants lately from this client or for this user: try again after `retryAfter` seconds.
+    public struct Throttled: Error, Sendable {
+        public let retryAfter: Int64
+    }
+
+    /// `grant_type=password`; nil when the user is unknown or the password wrong (the caller cannot tell which);
+    /// `Throttled` after too many failures from `clientAddress` or for `userName`.
+    public func passwordGrant(userName: String, password: String, clientAddress: String? = nil) async throws -> IssuedTokens? {
+        let address = LoginThrottle.addressKey(clientAddress)
+        let account = LoginThrottle.userKey(userName)
+        let now = clock.now()
+        if let wait = throttle.retryAfter([(address, LoginThrottle.perAddress), (account, LoginThrottle.perUser)], at: now) {
+            throw Throttled(retryAfter: wait)
+        }
         guard let user = try await users.user(named: userName) else {
             // Hash anyway, so that an unknown user takes as long as a wrong password.
             _ = try await hasher.hash(password)
+            throttle.recordFailure([address, account], at: now)
             return nil
         }
-        guard try await hasher.verify(password, hash: user.passwordHash) else { return nil }
-        return try await issue(for: user)
+        guard try await hasher.verify(password, hash: user.passwordHash) else {
+            throttle.recordFailure([address, account], at: now)
+            return nil
+        }
+        throttle.clear(account)
+        return try await issue(for: user, family: Self.newFamily())
     }
 
-    /// `grant_type=refresh_token`: the refresh token is spent, a new pair is issued; nil when unknown, used or expired.
-    public func refreshGrant(refreshToken: String) async throws -> IssuedTokens? {
+    /// `grant_type=refresh_token`: the refresh token is spent, a new pair of the same family is issued; nil when
+    /// unknown or expired, and when already spent, which also revokes every token of its family (a copy leaked).
+    public func refreshGrant(refreshToken: String, clientAddress: String? = nil) async throws -> IssuedTokens? {
+        let address = LoginThrottle.addressKey(clientAddress)
+        let now = clock.now()
+        if let wait = throttle.retryAfter([(address, LoginThrottle.perAddress)], at: now) { throw Throttled(retryAfter: wait) }
         let hash = OpaqueToken.storageHash(of: refreshToken)
-        guard let (_, user) = try await tokens.consumeRefreshToken(hash: hash, at: clock.now()) else { return nil }
-        return try await issue(for: user)
+        let outcome = try await tokens.consumeRefreshToken(hash: hash, at: now)
+        if case .spent = outcome {} else { throttle.recordFailure([address], at: now) }
+        switch outcome {
+        case .spent(let record, let user):
+            return try await issue(for: user, family: record.family ?? Self.newFamily())
+        case .reused(let revoked):
+            for access in revoked { recentTokens.forget(hash: access) }
+            return nil
+        case .invalid:
+            return nil
+        }
     }
 
     /// The user a bearer token belongs to, if the token is valid now.
@@ -62,23 +93,29 @@ public struct AuthService: Sendable {
         return user
     }
 
-    /// Logout: the access token and the refresh token issued with it stop working at once.
+    /// Logout: the access token and every token of its login (family) stop working at once.
     public func logout(bearer token: some StringProtocol) async throws {
         let hash = OpaqueToken.storageHash(of: token)
         recentTokens.forget(hash: hash)
         _ = try await tokens.revokeAccessToken(hash: hash)
     }
 
-    private func issue(for user: User) async throws -> IssuedTokens {
+    /// 128 random bits naming a new login's token family.
+    static func newFamily() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+
+    private func issue(for user: User, family: [UInt8]) async throws -> IssuedTokens {
         let now = clock.now()
         let access = OpaqueToken.random()
         let refresh = OpaqueToken.random()
         let expires = now.adding(seconds: accessLifetime)
         try await tokens.insert([
-            TokenRecord(hash: access.storageHash, kind: .access, userID: user.id, issuedAt: now, expiresAt: expires),
+            TokenRecord(hash: access.storageHash, kind: .access, userID: user.id, issuedAt: now, expiresAt: expires, family: family),
             TokenRecord(
                 hash: refresh.storageHash, kind: .refresh, userID: user.id, issuedAt: now,
-                expiresAt: now.adding(seconds: refreshLifetime)
+                expiresAt: now.adding(seconds: refreshLifetime), family: family
             ),
         ])
         return IssuedTokens(accessToken: access.text, refreshToken: refresh.text, issuedAt: now, expiresAt: expires, userName: user.name)

@@ -20,19 +20,31 @@ enum TokenGrant {
             guard let userName = body["username"]?.stringValue, let password = body["password"]?.stringValue,
                   !userName.isEmpty, !password.isEmpty
             else { throw APIError.oauth("invalid_request", "The password grant needs username and password.") }
-            issued = try await auth.passwordGrant(userName: userName, password: password)
+            issued = try await throttled { try await auth.passwordGrant(userName: userName, password: password, clientAddress: context.remoteAddress) }
             guard issued != nil else { throw APIError.oauth("invalid_grant", "The user name or password is incorrect.") }
         case "refresh_token":
             guard let refreshToken = body["refresh_token"]?.stringValue, !refreshToken.isEmpty, refreshToken.utf8.count <= 512 else {
                 throw APIError.oauth("invalid_request", "The refresh_token grant needs refresh_token.")
             }
-            issued = try await auth.refreshGrant(refreshToken: refreshToken)
+            issued = try await throttled { try await auth.refreshGrant(refreshToken: refreshToken, clientAddress: context.remoteAddress) }
             guard issued != nil else { throw APIError.oauth("invalid_grant", "The refresh token is invalid, expired or already used.") }
         default:
             throw APIError.oauth("unsupported_grant_type", "grant_type must be 'password' or 'refresh_token'.")
         }
         guard let issued else { throw APIError.oauth("invalid_grant", "The grant was refused.") }
         return issued
+    }
+
+    /// 429 with `Retry-After` when the throttle says so.
+    private static func throttled<T>(_ grant: () async throws -> T) async throws -> T {
+        do {
+            return try await grant()
+        } catch let throttled as AuthService.Throttled {
+            throw APIError(
+                .tooManyRequests, message: "Too many failed sign-in attempts. Try again in \(throttled.retryAfter) seconds.",
+                headers: [.retryAfter: String(throttled.retryAfter)]
+            )
+        }
     }
 
     /// The headers OWIN puts on a token answer.

@@ -74,8 +74,16 @@ public struct TLSIdentity: Sendable {
             privateKey: .privateKey(try NIOSSLPrivateKey(file: keyPath, format: .pem))
         )
         configuration.minimumTLSVersion = .tlsv12
+        // TLS 1.2 with forward secrecy and AEAD only (TLS 1.3's suites are fixed and all modern).
+        configuration.cipherSuiteValues = Self.tls12CipherSuites
         return configuration
     }
+
+    /// ECDHE key exchange with AES-GCM or ChaCha20-Poly1305, for ECDSA and RSA certificates.
+    static let tls12CipherSuites: [NIOTLSCipher] = [
+        .TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, .TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, .TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+        .TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, .TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, .TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+    ]
 
     private static func derOfFirstCertificate(path: String) throws -> [UInt8] {
         guard let first = try NIOSSLCertificate.fromPEMFile(path).first else {

@@ -162,6 +162,15 @@ extension SQLiteStore {
                 ALTER TABLE restore_sessions ADD COLUMN skipped_items INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        migrator.registerMigration("v7-token-families") { db in
+            // A password grant starts a family, refresh grants continue it; spent refresh tokens stay (used_at) until
+            // they expire, so a second use is detected and revokes the family.
+            try db.execute(sql: """
+                ALTER TABLE tokens ADD COLUMN family BLOB;
+                ALTER TABLE tokens ADD COLUMN used_at INTEGER;
+                CREATE INDEX tokens_by_family ON tokens(family) WHERE family IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -7,8 +7,8 @@ extension SQLiteStore: TokenStore {
         try await pool.write { db in
             for token in tokens {
                 try db.execute(
-                    sql: "INSERT INTO tokens (hash, kind, user_id, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [Data(token.hash), token.kind.rawValue, token.userID, token.issuedAt, token.expiresAt]
+                    sql: "INSERT INTO tokens (hash, kind, user_id, issued_at, expires_at, family) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [Data(token.hash), token.kind.rawValue, token.userID, token.issuedAt, token.expiresAt, token.family.map { Data($0) }]
                 )
             }
         }
@@ -20,24 +20,33 @@ extension SQLiteStore: TokenStore {
         }
     }
 
-    public func consumeRefreshToken(hash: [UInt8], at now: Timestamp) async throws -> (TokenRecord, User)? {
+    public func consumeRefreshToken(hash: [UInt8], at now: Timestamp) async throws -> RefreshOutcome {
         try await pool.write { db in
-            guard let found = try Self.tokenWithUser(db, hash: hash, kind: .refresh, now: now) else { return nil }
-            try db.execute(sql: "DELETE FROM tokens WHERE hash = ?", arguments: [Data(hash)])
-            return found
+            guard let found = try Self.tokenWithUser(db, hash: hash, kind: .refresh, now: now) else { return .invalid }
+            let usedAt = try Timestamp.fetchOne(db, sql: "SELECT used_at FROM tokens WHERE hash = ?", arguments: [Data(hash)])
+            guard usedAt != nil else {
+                // Kept, marked spent, until it expires: a second use is how a stolen copy shows itself.
+                try db.execute(sql: "UPDATE tokens SET used_at = ? WHERE hash = ?", arguments: [now, Data(hash)])
+                return .spent(found.0, found.1)
+            }
+            guard let family = found.0.family else {
+                try db.execute(sql: "DELETE FROM tokens WHERE hash = ?", arguments: [Data(hash)])
+                return .reused(revokedAccessTokens: [])
+            }
+            let access = try Data.fetchAll(db, sql: "SELECT hash FROM tokens WHERE family = ? AND kind = 'access'", arguments: [Data(family)])
+            try db.execute(sql: "DELETE FROM tokens WHERE family = ?", arguments: [Data(family)])
+            return .reused(revokedAccessTokens: access.map { [UInt8]($0) })
         }
     }
 
     public func revokeAccessToken(hash: [UInt8]) async throws -> Bool {
         try await pool.write { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT user_id, issued_at FROM tokens WHERE hash = ? AND kind = 'access'", arguments: [Data(hash)]
-            ) else { return false }
-            // The pair is inserted in one call with the same user and issue time.
-            try db.execute(
-                sql: "DELETE FROM tokens WHERE hash = ? OR (kind = 'refresh' AND user_id = ? AND issued_at = ?)",
-                arguments: [Data(hash), row["user_id"] as DatabaseValue, row["issued_at"] as DatabaseValue]
-            )
+            guard let row = try Row.fetchOne(db, sql: "SELECT family FROM tokens WHERE hash = ? AND kind = 'access'", arguments: [Data(hash)])
+            else { return false }
+            try db.execute(sql: "DELETE FROM tokens WHERE hash = ?", arguments: [Data(hash)])
+            if let family: Data = row["family"] {
+                try db.execute(sql: "DELETE FROM tokens WHERE family = ?", arguments: [family])
+            }
             return true
         }
     }
@@ -52,12 +61,13 @@ extension SQLiteStore: TokenStore {
 
     private static func tokenWithUser(_ db: Database, hash: [UInt8], kind: TokenKind, now: Timestamp) throws -> (TokenRecord, User)? {
         let sql = """
-            SELECT t.hash, t.kind, t.user_id, t.issued_at, t.expires_at, u.id, u.name, u.password_hash, u.created_at
+            SELECT t.hash, t.kind, t.user_id, t.issued_at, t.expires_at, u.id, u.name, u.password_hash, u.created_at, t.family
             FROM tokens t JOIN users u ON u.id = t.user_id
             WHERE t.hash = ? AND t.kind = ? AND t.expires_at > ?
             """
         guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [Data(hash), kind.rawValue, now]) else { return nil }
-        let token = TokenRecord(hash: hash, kind: kind, userID: row[2], issuedAt: row[3], expiresAt: row[4])
+        let family: Data? = row[9]
+        let token = TokenRecord(hash: hash, kind: kind, userID: row[2], issuedAt: row[3], expiresAt: row[4], family: family.map { [UInt8]($0) })
         let user = User(id: row[5], name: row[6], passwordHash: row[7], createdAt: row[8])
         return (token, user)
     }

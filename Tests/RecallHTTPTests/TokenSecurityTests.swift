@@ -1,0 +1,69 @@
+import Foundation
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// The token endpoint against guessing and stolen refresh tokens.
+@Suite struct TokenSecurityTests {
+    @Test func tenFailuresForOneUser_throttleItWith429AndRetryAfter_untilTheWindowPasses() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            for attempt in 1...10 {
+                let wrong = try await client.form("/v8/token", "grant_type=password&username=admin&password=guess\(attempt)")
+                #expect(wrong.status == .badRequest)
+                recall.clock.advance(seconds: 1)
+            }
+            // Even the right password waits now; so does an unknown spelling of the same name in another case.
+            let blocked = try await client.form("/v3/Token", "grant_type=password&username=ADMIN&password=secret")
+            #expect(blocked.status == .tooManyRequests)
+            #expect(blocked.headers[.retryAfter] == "290")
+            #expect(blocked.message == "Too many failed sign-in attempts. Try again in 290 seconds.")
+            let v8 = try await client.form("/v8/token", "grant_type=password&username=admin&password=secret")
+            #expect(v8.status == .tooManyRequests)
+            #expect(try v8.jsonObject()["errorCode"] as? String == "HttpError")
+            // Another user is not locked out by admin's failures.
+            #expect(try await client.form("/v3/Token", "grant_type=password&username=other&password=secret2").status == .ok)
+            recall.clock.advance(seconds: 291)
+            #expect(try await client.form("/v3/Token", "grant_type=password&username=admin&password=secret").status == .ok)
+        }
+    }
+
+    @Test func manyFailuresFromOneAddress_throttleEveryName() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            for attempt in 1...30 {
+                #expect(try await client.form("/v3/Token", "grant_type=password&username=user\(attempt)&password=x").status == .badRequest)
+            }
+            let blocked = try await client.form("/v3/Token", "grant_type=password&username=other&password=secret2")
+            #expect(blocked.status == .tooManyRequests)
+            #expect(blocked.headers[.retryAfter] == "300")
+            let refresh = try await client.form("/v3/Token", "grant_type=refresh_token&refresh_token=whatever")
+            #expect(refresh.status == .tooManyRequests)
+        }
+    }
+
+    @Test func aReusedRefreshToken_revokesItsWholeFamily_butNotOtherLogins() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            let first = try await client.login()
+            let stolen = try #require(first["refresh_token"] as? String)
+            let other = try await client.token()  // a second, unrelated login of the same user
+            // The rightful client refreshes…
+            let refreshed = try await client.form("/v3/Token", "grant_type=refresh_token&refresh_token=\(stolen)").jsonObject()
+            let access = try #require(refreshed["access_token"] as? String)
+            let nextRefresh = try #require(refreshed["refresh_token"] as? String)
+            #expect(try await client.get("/v3/RestoreSessions", token: access).status == .ok)
+            // …then the copy is replayed: refused, and every token descended from that login dies at once.
+            let replay = try await client.form("/v3/Token", "grant_type=refresh_token&refresh_token=\(stolen)")
+            #expect(replay.status == .badRequest)
+            #expect(try replay.jsonObject()["error"] as? String == "invalid_grant")
+            #expect(try await client.get("/v3/RestoreSessions", token: access).status == .unauthorized)
+            #expect(try await client.get("/v3/RestoreSessions", token: first["access_token"] as? String).status == .unauthorized)
+            #expect(try await client.form("/v3/Token", "grant_type=refresh_token&refresh_token=\(nextRefresh)").status == .badRequest)
+            #expect(try await client.get("/v3/RestoreSessions", token: other).status == .ok)
+        }
+    }
+}
