@@ -49,13 +49,31 @@ public enum RecallServer {
         )
     }
 
-    /// The router with every API version and the error middleware in front.
+    /// The router with every API version, the OpenAPI documents and the error middleware in front.
     public static func router(env: APIEnvironment) -> Router<RecallRequestContext> {
         let router = Router(context: RecallRequestContext.self, options: [.caseInsensitive])
         router.add(middleware: ErrorMiddleware())
-        V3Router.register(on: router, env: env)
-        for version in [APIVersion.v6, .v7, .v8] { V8Router.register(on: router, env: env, version: version) }
+        register(on: router, env: env)
         return router
+    }
+
+    /// Every version's routes and `GET /swagger/docs/{version}`; returns the API routes served.
+    @discardableResult
+    static func register(on router: Router<RecallRequestContext>, env: APIEnvironment) -> [ServedRoute] {
+        var served = V3Router.register(on: router, env: env)
+        for version in [APIVersion.v6, .v7, .v8] { served += V8Router.register(on: router, env: env, version: version) }
+        router.get("swagger/docs/:version") { _, context -> Response in
+            guard let document = OpenAPIDocuments.document(for: (context.parameters.get("version") ?? "").lowercased()) else {
+                throw APIError.notFound("No HTTP resource was found that matches the request URI.")
+            }
+            var buffer = ByteBuffer()
+            buffer.writeString(document)
+            return Response(
+                status: .ok, headers: [.contentType: JSONResponse.contentType, .contentLength: String(buffer.readableBytes)],
+                body: .init(byteBuffer: buffer)
+            )
+        }
+        return served
     }
 
     /// The whole application: router, TLS or not, and the idle-session sweeper.

@@ -4,7 +4,9 @@ import Hummingbird
 enum V3Router {
     typealias Handler = @Sendable (Request, RecallRequestContext) async throws -> Response
 
-    static func register(on router: Router<RecallRequestContext>, env: APIEnvironment) {
+    /// Registers the routes; returns the served ones (path below the root, method), without the 405 fallbacks.
+    @discardableResult
+    static func register(on router: Router<RecallRequestContext>, env: APIEnvironment) -> [ServedRoute] {
         let token = V3TokenController(auth: env.auth)
         let organizations = V3OrganizationsController(env: env)
         let sessions = V3RestoreSessionsController(env: env)
@@ -47,5 +49,6 @@ enum V3Router {
                 open.on(RouterPath(path), method: method) { _, _ -> Response in throw APIError.methodNotAllowed }
             }
         }
+        return routes.map { ServedRoute(path: "/v3/\($0.path)", method: $0.method) }
     }
 }

@@ -3,7 +3,9 @@ import Hummingbird
 /// The restore-session family under `/v8`, `/v7` and `/v6`: the same store and services as v3, with each
 /// version's shapes and status codes. Paths match case-insensitively; a known path with another method is 405.
 enum V8Router {
-    static func register(on router: Router<RecallRequestContext>, env: APIEnvironment, version: APIVersion) {
+    /// Registers the routes; returns the served ones (full path, method), without the 405 fallbacks.
+    @discardableResult
+    static func register(on router: Router<RecallRequestContext>, env: APIEnvironment, version: APIVersion) -> [ServedRoute] {
         let token = V8TokenController(auth: env.auth, version: version)
         let instance = V8ServiceInstanceController(env: env)
         let organizations = V8OrganizationsController(env: env, version: version)
@@ -64,5 +66,6 @@ enum V8Router {
                 open.on(RouterPath(path), method: method) { _, _ -> Response in throw APIError.methodNotAllowed }
             }
         }
+        return routes.map { ServedRoute(path: "/\(version.rawValue)/\($0.path)", method: $0.method) }
     }
 }
