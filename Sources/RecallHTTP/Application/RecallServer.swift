@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 import Logging
+import NIOCore
 import RecallCore
 import RecallRestore
 import RecallStore
@@ -17,6 +18,10 @@ public struct ServerSettings: Sendable {
     public var tls: TLSIdentity?
     public var tokenLifetime: Int64 = 3600
     public var sessionIdleTimeout: Int64 = 1800
+    /// Seconds a connection may take to deliver a whole request once the server waits for one (slowloris guard).
+    public var requestReadTimeout: Int64 = 30
+    /// Seconds an idle keep-alive connection stays open.
+    public var connectionIdleTimeout: Int64 = 120
 
     public init(dataDirectory: URL) {
         self.dataDirectory = dataDirectory
@@ -82,10 +87,17 @@ public enum RecallServer {
     ) throws -> some ApplicationProtocol {
         let sweepInterval = Duration.seconds(max(1, min(60, settings.sessionIdleTimeout / 4)))
         let reaper = IdleSessionReaper(service: env.sessions, interval: sweepInterval, logger: logger)
+        let readTimeout = TimeAmount.seconds(settings.requestReadTimeout)
+        // Header limits well above any real client's (a bearer token is < 100 bytes) and far below the 80 KiB default.
+        let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [RequestReadTimeout(timeout: readTimeout)],
+            idleTimeout: .seconds(settings.connectionIdleTimeout),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
+        )
         let server: HTTPServerBuilder = if let tls = settings.tls {
-            try .tls(.http1(), tlsConfiguration: tls.serverConfiguration())
+            try .tls(.http1(configuration: http1), tlsConfiguration: tls.serverConfiguration())
         } else {
-            .http1()
+            .http1(configuration: http1)
         }
         return Application(
             router: router(env: env),

@@ -23,7 +23,10 @@ final class TestRecall: Sendable {
     let organization: Organization
 
     /// A new Recall; pass `directory` to reopen an existing data dir (a restart).
-    init(directory: URL? = nil, clock: ManualClock = ManualClock(TestRecall.start), idleTimeout: Int64 = 1800, tls: Bool = false) async throws {
+    init(
+        directory: URL? = nil, clock: ManualClock = ManualClock(TestRecall.start), idleTimeout: Int64 = 1800, tls: Bool = false,
+        requestReadTimeout: Int64 = 30
+    ) async throws {
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("recall-test-\(UUID().uuidString)")
         self.directory = directory
         self.clock = clock
@@ -32,6 +35,7 @@ final class TestRecall: Sendable {
         var settings = ServerSettings(dataDirectory: directory)
         settings.port = 0
         settings.sessionIdleTimeout = idleTimeout
+        settings.requestReadTimeout = requestReadTimeout
         if tls { settings.tls = try TLSIdentity.selfSigned(in: directory) }
         self.settings = settings
         self.env = RecallServer.environment(store: store, settings: settings, clock: clock, ids: ids, hasher: BcryptPasswordHasher(cost: 4))
