@@ -2,8 +2,6 @@ import Hummingbird
 
 /// Every v3 route. Paths match case-insensitively (router option); a known path with another method answers 405.
 enum V3Router {
-    typealias Handler = @Sendable (Request, RecallRequestContext) async throws -> Response
-
     /// Registers the routes; returns the served ones (path below the root, method), without the 405 fallbacks.
     @discardableResult
     static func register(on router: Router<RecallRequestContext>, env: APIEnvironment) -> [ServedRoute] {
@@ -16,7 +14,7 @@ enum V3Router {
         let open = router.group("v3")
         let protected = router.group("v3").add(middleware: BearerAuthMiddleware(auth: env.auth))
 
-        let routes: [(path: String, method: HTTPRequest.Method, handler: Handler, authenticated: Bool)] = [
+        let routes: [(path: String, method: HTTPRequest.Method, handler: ServedRoute.Handler, authenticated: Bool)] = [
             ("Token", .post, token.token, false),
             ("Organizations", .get, organizations.list, true),
             ("Organizations/:organizationId", .get, organizations.get, true),
@@ -39,16 +37,6 @@ enum V3Router {
             ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId/Items/Action", .post, actions.items, true),
             ("RestoreSessions/:restoreSessionId/Organization/Mailboxes/:mailboxId/Items/:itemId/Action", .post, actions.item, true),
         ]
-        for route in routes {
-            (route.authenticated ? protected : open).on(RouterPath(route.path), method: route.method, use: route.handler)
-        }
-        let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
-        for path in Set(routes.map(\.path)) {
-            let served = Set(routes.filter { $0.path == path }.map(\.method))
-            for method in methods where !served.contains(method) {
-                open.on(RouterPath(path), method: method) { _, _ -> Response in throw APIError.methodNotAllowed }
-            }
-        }
-        return routes.map { ServedRoute(path: "/v3/\($0.path)", method: $0.method) }
+        return ServedRoute.register(routes, open: open, protected: protected, under: "/v3")
     }
 }

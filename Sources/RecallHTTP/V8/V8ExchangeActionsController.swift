@@ -16,7 +16,7 @@ struct V8ExchangeActionsController: Sendable {
     private var targets: ExchangeActionTargets { ExchangeActionTargets(env: env) }
 
     /// The handler for one action on one scope.
-    func handler(_ kind: Kind, on scope: Scope) -> V3Router.Handler {
+    func handler(_ kind: Kind, on scope: Scope) -> ServedRoute.Handler {
         { request, context in try await perform(kind, on: scope, request, context) }
     }
 

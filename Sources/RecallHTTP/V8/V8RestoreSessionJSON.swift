@@ -41,26 +41,6 @@ enum V8RestoreSessionJSON {
 /// v6–v8 representation of a session event: v3's fields with relative links.
 enum V8EventJSON {
     static func make(_ event: SessionEvent, links: V8Links) -> JSONValue {
-        let session = "RestoreSessions/\(event.sessionID)"
-        var pairs: [(String, JSONValue)] = []
-        if let item = event.item {
-            pairs += [
-                ("itemName", .string(item.name)), ("itemType", .string(item.type)), ("itemSizeBytes", .int(item.sizeBytes)),
-                ("source", .string(item.source)), ("target", .string(item.target)),
-            ]
-        }
-        pairs += [
-            ("id", .string(event.id.description)),
-            ("type", .string(event.type.wireName)),
-            ("status", .string(event.status.wireName)),
-            ("startTime", .string(WireTime.iso(event.startTime))),
-            ("endTime", .string(WireTime.iso(event.endTime))),
-            ("duration", .string(WireTime.duration(ticks: event.durationTicks))),
-            ("title", .string(event.title)),
-            ("message", .string(event.message)),
-            ("order", .int(Int64(event.order))),
-            ("_links", .object([("self", links.href("\(session)/Events/\(event.id)")), ("restoreSession", links.href(session))])),
-        ]
-        return .object(pairs)
+        V3EventJSON.make(event, links: links, sessionPath: "RestoreSessions/\(event.sessionID)", eventsSegment: "Events")
     }
 }

@@ -17,7 +17,7 @@ enum V8Router {
 
         let session = "RestoreSessions/:restoreSessionId"
         let mailbox = "\(session)/organization/mailboxes/:mailboxId"
-        var routes: [(path: String, method: HTTPRequest.Method, handler: V3Router.Handler, authenticated: Bool)] = [
+        var routes: [(path: String, method: HTTPRequest.Method, handler: ServedRoute.Handler, authenticated: Bool)] = [
             ("token", .post, token.token, false),
             ("ServiceInstance", .get, instance.get, true),
             ("Organizations", .get, organizations.list, true),
@@ -56,16 +56,6 @@ enum V8Router {
         }
         if version != .v6 { routes.append(("token/logout", .post, token.logout, true)) }
         if version == .v8 { routes.append(("\(session)/Statistics", .get, sessions.statistics, true)) }
-        for route in routes {
-            (route.authenticated ? protected : open).on(RouterPath(route.path), method: route.method, use: route.handler)
-        }
-        let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
-        for path in Set(routes.map(\.path)) {
-            let served = Set(routes.filter { $0.path == path }.map(\.method))
-            for method in methods where !served.contains(method) {
-                open.on(RouterPath(path), method: method) { _, _ -> Response in throw APIError.methodNotAllowed }
-            }
-        }
-        return routes.map { ServedRoute(path: "/\(version.rawValue)/\($0.path)", method: $0.method) }
+        return ServedRoute.register(routes, open: open, protected: protected, under: "/\(version.rawValue)")
     }
 }

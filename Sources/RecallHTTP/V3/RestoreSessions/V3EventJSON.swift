@@ -2,8 +2,11 @@ import RecallCore
 
 /// v3 representation of a restore-session event (§5.4 of the API digest).
 enum V3EventJSON {
-    static func make(_ event: SessionEvent, links: V3Links) -> JSONValue {
-        let session = "restoresessions/\(event.sessionID)"
+    /// `sessionPath` and `eventsSegment` spell the links as each version does (`restoresessions/…/events` on v3).
+    static func make(
+        _ event: SessionEvent, links: some LinkBuilder, sessionPath: String? = nil, eventsSegment: String = "events"
+    ) -> JSONValue {
+        let session = sessionPath ?? "restoresessions/\(event.sessionID)"
         var pairs: [(String, JSONValue)] = []
         if let item = event.item {
             pairs += [
@@ -21,7 +24,7 @@ enum V3EventJSON {
             ("title", .string(event.title)),
             ("message", .string(event.message)),
             ("order", .int(Int64(event.order))),
-            ("_links", .object([("self", links.href("\(session)/events/\(event.id)")), ("restoreSession", links.href(session))])),
+            ("_links", .object([("self", links.href("\(session)/\(eventsSegment)/\(event.id)")), ("restoreSession", links.href(session))])),
         ]
         return .object(pairs)
     }
