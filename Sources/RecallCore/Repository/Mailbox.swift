@@ -13,12 +13,18 @@ public struct Mailbox: Hashable, Sendable {
         self.displayName = displayName
     }
 
-    /// Addresses as Recall accepts them: `local@domain`, printable ASCII, no spaces, at most 320 bytes.
+    /// Addresses as Recall accepts them: `local@domain`, printable ASCII, no spaces, at most 320 bytes. An address
+    /// names a directory of a restore target, so no slash or backslash, no `..`, and no leading dot.
     public static func validate(address: String) throws(RecallError) {
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         let ok = parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty && address.utf8.count <= 320
-            && address.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+            && address.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "\\") }
+            && !address.contains("..") && !address.hasPrefix(".")
         guard ok else { throw .invalidArgument("'\(address)' is not a mailbox address such as user@contoso.onmicrosoft.com.") }
+    }
+
+    public static func isValid(address: String) -> Bool {
+        (try? validate(address: address)) != nil
     }
 }
 

@@ -16,11 +16,15 @@ struct ServedRoute: Hashable, Sendable {
         for route in routes {
             (route.authenticated ? protected : open).on(RouterPath(route.path), method: route.method, use: route.handler)
         }
-        let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
+        let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace]
         for path in Set(routes.map(\.path)) {
-            let served = Set(routes.filter { $0.path == path }.map(\.method))
+            let served = routes.filter { $0.path == path }.map(\.method)
+            let refusal = APIError(
+                .methodNotAllowed, message: APIError.methodNotAllowed.message,
+                headers: [.allow: served.map(\.rawValue).sorted().joined(separator: ", ")]
+            )
             for method in methods where !served.contains(method) {
-                open.on(RouterPath(path), method: method) { _, _ -> Response in throw APIError.methodNotAllowed }
+                open.on(RouterPath(path), method: method) { _, _ -> Response in throw refusal }
             }
         }
         return routes.map { ServedRoute(path: "\(prefix)/\($0.path)", method: $0.method) }

@@ -62,9 +62,7 @@ struct V8ExchangeActionsController: Sendable {
 
     /// The JSON body, or an empty object when there is none (several of these actions take no body).
     private static func optionalBody(_ request: Request, _ context: RecallRequestContext) async throws -> InputValue {
-        let length = request.headers[.contentLength].flatMap { Int($0) }
-        if length == 0 || (length == nil && request.headers[.transferEncoding] == nil) { return .object([:]) }
-        let body = try await RequestBody.read(request, context: context)
+        let body = try await RequestBody.read(request, context: context, empty: .object([:]))
         guard body.members != nil || body.isNull else { throw APIError.badRequest("The request body must be a JSON object.") }
         return body.isNull ? .object([:]) : body
     }

@@ -4,7 +4,8 @@ import NIOCore
 /// Reads a request body as JSON or as a form, whichever its `Content-Type` says (JSON when it says neither).
 enum RequestBody {
     /// The parsed body; 400 when empty or malformed, 413 when over the context's upload limit.
-    static func read(_ request: Request, context: RecallRequestContext) async throws -> InputValue {
+    /// `empty`: what a body of nothing but white space stands for; nil makes it a 400.
+    static func read(_ request: Request, context: RecallRequestContext, empty: InputValue? = nil) async throws -> InputValue {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > context.maxUploadSize {
             throw APIError(.contentTooLarge, message: "The request body is larger than the 1 MiB limit.")
         }
@@ -12,6 +13,7 @@ enum RequestBody {
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         let bytes = Array(buffer.readableBytesView)
         guard bytes.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
+            if let empty { return empty }
             throw APIError.badRequest("The request body is empty.")
         }
         let contentType = request.headers[.contentType]?.lowercased() ?? ""

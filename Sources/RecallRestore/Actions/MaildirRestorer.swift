@@ -64,6 +64,11 @@ final class MaildirRestorer {
         let folder = options.targetFolder.map { $0 + item.folderPath } ?? item.folderPath
         let directory = directory(address: address, folder: folder)
         do {
+            // Addresses are validated where they come in; this guards the restore target whatever the caller did.
+            guard Mailbox.isValid(address: address), directory.standardizedFileURL.path.hasPrefix(root.standardizedFileURL.path + "/") else {
+                counts.failed += 1
+                return
+            }
             var state = try folders[directory] ?? scan(directory)
             defer { folders[directory] = state }
             if state.hashes.contains(version.hash) {
