@@ -15,8 +15,7 @@ struct V3Paging: Sendable {
     }
 
     private static func read(_ name: String, from request: Request, default value: Int, range: ClosedRange<Int>) throws -> Int {
-        let matches = request.uri.queryParameters.filter { $0.key.lowercased() == name }
-        guard let raw = matches.first?.value else { return value }
+        guard let raw = QueryParameter.value(name, in: request) else { return value }
         guard let number = Int(String(raw)), range.contains(number) else {
             throw APIError.badRequest("The value '\(raw)' is not valid for \(name): use a whole number from \(range.lowerBound) to \(range.upperBound).")
         }

@@ -45,7 +45,7 @@ struct V3ExchangeController: Sendable {
         let paging = try V3Paging(request: request)
         var filter = FolderFilter.all
         var query = ""
-        if let parent = request.uri.queryParameters.first(where: { $0.key.lowercased() == "parentid" })?.value {
+        if let parent = QueryParameter.value("parentId", in: request) {
             query = "parentId=\(parent)&"
             filter = parent.lowercased() == "null" || parent.isEmpty ? .roots : .children(of: try V3ExchangeIDs.folder(from: String(parent)))
         }
@@ -68,7 +68,7 @@ struct V3ExchangeController: Sendable {
         let paging = try V3Paging(request: request)
         var folder: MailFolder?
         var query = ""
-        if let raw = request.uri.queryParameters.first(where: { $0.key.lowercased() == "folderid" })?.value, !raw.isEmpty {
+        if let raw = QueryParameter.value("folderId", in: request), !raw.isEmpty {
             folder = try await env.explorer.folder(try V3ExchangeIDs.folder(from: String(raw)), of: mailbox, in: session)
             query = "folderId=\(raw)&"
         }
