@@ -29,20 +29,28 @@ import Testing
         let binary = Self.recallBinary
         #expect(FileManager.default.fileExists(atPath: binary.path), "build the recall product first (scripts/test does)")
 
+        // The import reads a FIFO that the test feeds, so it cannot finish before it is killed, however fast it is:
+        // the test writes the first ~25 MB, waits for a pack file to be under way, kills, and only then closes its end.
+        let fifo = fixture.directory.appendingPathComponent("feed.mbox")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
         let process = Process()
         process.executableURL = binary
-        process.arguments = [
-            "import", "mbox", mbox.path, "--organization", "contoso.onmicrosoft.com", "--mailbox", "adele@contoso.onmicrosoft.com",
+        let arguments = [
+            "--organization", "contoso.onmicrosoft.com", "--mailbox", "adele@contoso.onmicrosoft.com",
             "--at", "2026-01-05T22:00:00Z", "--data-dir", fixture.directory.path, "--quiet",
         ]
+        process.arguments = ["import", "mbox", fifo.path] + arguments
         try process.run()
+        let bytes = try Data(contentsOf: mbox)
+        let fed = FIFOFeeder(path: fifo.path, bytes: bytes.prefix(bytes.count / 5))
+        fed.start()
         let packs = fixture.directory.appendingPathComponent("packs")
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(120)
         var killedMidRun = false
         while Date() < deadline, process.isRunning {
             let temporary = ((try? FileManager.default.contentsOfDirectory(atPath: packs.path)) ?? []).filter { $0.hasSuffix(".tmp") }
             let size = temporary.compactMap { try? FileManager.default.attributesOfItem(atPath: packs.appendingPathComponent($0).path)[.size] as? Int }.max() ?? 0
-            if size > 0 {  // the first 4 MB flush has happened; tens of MB are still to come
+            if size > 0 && fed.isDone {  // a pack is being written, and the rest of the mbox has not been sent
                 kill(process.processIdentifier, SIGKILL)
                 killedMidRun = true
                 break
@@ -50,7 +58,8 @@ import Testing
             try await Task.sleep(for: .milliseconds(5))
         }
         process.waitUntilExit()
-        #expect(killedMidRun, "the import finished before it could be killed")
+        fed.close()
+        #expect(killedMidRun, "the import ended before it could be killed (status \(process.terminationStatus))")
 
         let store = fixture.store
         let report = try store.verifyRepository(blobs: BlobReader(dataDirectory: fixture.directory))
@@ -61,7 +70,7 @@ import Testing
 
         let rerun = Process()
         rerun.executableURL = binary
-        rerun.arguments = process.arguments
+        rerun.arguments = ["import", "mbox", mbox.path] + arguments
         try rerun.run()
         rerun.waitUntilExit()
         #expect(rerun.terminationStatus == 0)
@@ -69,5 +78,47 @@ import Testing
         #expect(after.restorePoints == 2)
         #expect(after.currentItems == count)  // the Inbox run replaces the Inbox: "Kept" is deleted at this point
         #expect(try store.verifyRepository(blobs: BlobReader(dataDirectory: fixture.directory)).problems.isEmpty)
+    }
+}
+
+/// Writes bytes into a FIFO from its own thread (opening and writing block until the reader reads), and keeps the
+/// write end open until `close()`, so the reader sees no end of file.
+final class FIFOFeeder: @unchecked Sendable {
+    private let path: String
+    private let bytes: Data
+    private let lock = NSLock()
+    private var descriptor: Int32 = -1
+    private var done = false
+
+    init(path: String, bytes: Data) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    var isDone: Bool { lock.withLock { done } }
+
+    func start() {
+        signal(SIGPIPE, SIG_IGN)
+        Thread.detachNewThread { [self] in
+            let fd = open(path, O_WRONLY)
+            lock.withLock { descriptor = fd }
+            guard fd >= 0 else { return }
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+            lock.withLock { done = true }
+        }
+    }
+
+    func close() {
+        lock.withLock {
+            if descriptor >= 0 { _ = Glibc.close(descriptor) }
+            descriptor = -1
+        }
     }
 }
