@@ -12,16 +12,19 @@ public struct RestoreSessionService: Sendable {
     public let idleTimeout: Int64
     /// Running actions, cancelled when their session stops.
     public let actions = ActionRegistry()
+    /// Told of starts, stops and finished actions (the server's metrics).
+    let activity: any RestoreActivity
 
     public init(
         sessions: any RestoreSessionStore, organizations: any OrganizationStore, clock: any WallClock,
-        ids: any IDGenerator, idleTimeout: Int64
+        ids: any IDGenerator, idleTimeout: Int64, activity: any RestoreActivity = NoRestoreActivity()
     ) {
         self.sessions = sessions
         self.organizations = organizations
         self.clock = clock
         self.ids = ids
         self.idleTimeout = idleTimeout
+        self.activity = activity
     }
 
     /// Starts a session over an organization's backups at the given point in time.
@@ -37,6 +40,7 @@ public struct RestoreSessionService: Sendable {
             title: SessionEventWording.started, message: SessionEventWording.started
         )
         try await sessions.create(session, events: [started])
+        activity.sessionStarted()
         return session
     }
 
@@ -91,7 +95,7 @@ public struct RestoreSessionService: Sendable {
         actions.cancelAll(of: id)
         let now = clock.now()
         let eventID: Identifier<SessionEvent> = ids.make()
-        guard let (stopped, _) = try await sessions.update(id: id, { session in
+        guard let (stopped, appended) = try await sessions.update(id: id, { session in
             guard session.state == .stopping else { return [] }  // a concurrent stop finished first
             guard case .recordStopped(let reason) = try session.machine.event(.stopCompleted(reason)) else { return [] }
             session.endTime = now
@@ -103,6 +107,7 @@ public struct RestoreSessionService: Sendable {
                 ),
             ]
         }) else { throw RecallError.notFound("Restore session with ID '\(id)' was not found.") }
+        if !appended.isEmpty { activity.sessionStopped(reason) }
         return stopped
     }
 
@@ -110,6 +115,7 @@ public struct RestoreSessionService: Sendable {
     func recordAction(
         _ id: Identifier<RestoreSession>, _ draft: SessionEventDraft, failed: Int, succeeded: Int, tally: RestoreTally? = nil
     ) async throws {
+        activity.actionFinished(draft.type, status: draft.status, succeeded: succeeded, failed: failed)
         _ = try await sessions.update(id: id) { session in
             guard session.machine.isWorking else { return [] }  // stopped meanwhile: nothing to add
             _ = try session.machine.event(.actionFinished(failed: failed, succeeded: succeeded))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import CoreMetrics
 import Logging
 import RecallCore
 import RecallHTTP
@@ -22,7 +23,10 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("session-idle-timeout"), help: "Seconds of inactivity after which a restore session stops.")
     var sessionIdleTimeout: Int64 = 1800
     @Flag(help: "On an empty data dir, create user admin (password printed once) and a demo organization.") var demo = false
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (info writes one access-log line per request).")
+    var logLevel = "info"
+    @Option(name: .customLong("log-format"), help: "text (one line per event, key=value fields) or json (one JSON object per line).")
+    var logFormat = "text"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535.") }
@@ -31,6 +35,7 @@ struct Serve: AsyncParsableCommand {
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together.") }
         guard !(noTLS && tlsCert != nil) else { throw ValidationError("--no-tls cannot be combined with --tls-cert.") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown --log-level \(logLevel).") }
+        guard ConsoleLogHandler.Format(rawValue: logFormat) != nil else { throw ValidationError("--log-format must be text or json.") }
         guard !noTLS || allowInsecureRemote || Self.isLoopback(bind) else {
             throw ValidationError("Refusing to serve plain HTTP on \(bind): tokens, passwords and mail would cross the network in clear. Serve HTTPS, bind 127.0.0.1, or pass --allow-insecure-remote.")
         }
@@ -43,7 +48,8 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label) }
+        let format = ConsoleLogHandler.Format(rawValue: logFormat) ?? .text
+        LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label, format: format) }
         var logger = Logger(label: "recall")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let store = try dataDirectory.openStore()
@@ -70,6 +76,8 @@ struct Serve: AsyncParsableCommand {
             try await DemoSetup.prepare(store: store, dataDirectory: dataDirectory.url)
         }
         let env = RecallServer.environment(store: store, settings: settings)
+        // Metrics recorded through swift-metrics anywhere in the process land in the registry `GET /metrics` writes.
+        MetricsSystem.bootstrap(env.metrics.factory)
         let scheme = settings.tls == nil ? "http" : "https"
         let tls = settings.tls
         let app = try RecallServer.application(env: env, settings: settings, logger: logger) { port in

@@ -20,7 +20,7 @@ import Testing
         #expect(keyMode == 0o600)
 
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = try RecallServer.application(env: recall.env, settings: recall.settings, logger: Logger(label: "live")) { port in
+        let app = try RecallServer.application(env: recall.env, settings: recall.settings, logger: { var logger = Logger(label: "live"); logger.logLevel = .warning; return logger }()) { port in
             continuation.yield(port)
         }
         let group = ServiceGroup(configuration: .init(services: [app], logger: Logger(label: "live")))

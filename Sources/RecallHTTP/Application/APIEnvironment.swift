@@ -19,10 +19,15 @@ public struct APIEnvironment: Sendable {
     public let installationID: @Sendable () async throws -> UUID
     /// The server's host name (v6–v8 sessions' `clientHost`).
     public let hostName: String
+    /// Request and restore counters, written out by `GET /metrics`.
+    public let metrics: ServerMetrics
+    /// Running sessions and restore points, read at each scrape (and by `GET /health`).
+    public let operationalCounts: @Sendable () async throws -> OperationalCounts
 
     public init(
         auth: AuthService, sessions: RestoreSessionService, explorer: ExchangeExplorer, actions: ExchangeActions, organizations: any OrganizationStore, clock: any WallClock,
-        scheme: String, fallbackHost: String, installationID: @escaping @Sendable () async throws -> UUID, hostName: String
+        scheme: String, fallbackHost: String, installationID: @escaping @Sendable () async throws -> UUID, hostName: String,
+        metrics: ServerMetrics, operationalCounts: @escaping @Sendable () async throws -> OperationalCounts
     ) {
         self.auth = auth
         self.sessions = sessions
@@ -34,5 +39,7 @@ public struct APIEnvironment: Sendable {
         self.fallbackHost = fallbackHost
         self.installationID = installationID
         self.hostName = hostName
+        self.metrics = metrics
+        self.operationalCounts = operationalCounts
     }
 }

@@ -41,24 +41,30 @@ public enum RecallServer {
         store: SQLiteStore, settings: ServerSettings, clock: any WallClock = SystemClock(),
         ids: any IDGenerator = RandomIDGenerator(), hasher: any PasswordHasher = BcryptPasswordHasher()
     ) -> APIEnvironment {
+        let metrics = ServerMetrics()
         let auth = AuthService(users: store, tokens: store, hasher: hasher, clock: clock, accessLifetime: settings.tokenLifetime)
         // Sessions are cached in memory, written through; `recall serve` holds `serve.lock`, so it is the only writer.
         let sessions = RestoreSessionService(
-            sessions: CachedRestoreSessionStore(store), organizations: store, clock: clock, ids: ids, idleTimeout: settings.sessionIdleTimeout
+            sessions: CachedRestoreSessionStore(store), organizations: store, clock: clock, ids: ids, idleTimeout: settings.sessionIdleTimeout,
+            activity: metrics
         )
         return APIEnvironment(
             auth: auth, sessions: sessions, explorer: ExchangeExplorer(sessions: sessions, store: store),
             actions: ExchangeActions(sessions: sessions, store: store, clock: clock, ids: ids), organizations: store, clock: clock,
             scheme: settings.tls == nil ? "http" : "https", fallbackHost: settings.fallbackHost,
-            installationID: { try await store.installationID() }, hostName: ProcessInfo.processInfo.hostName
+            installationID: { try await store.installationID() }, hostName: ProcessInfo.processInfo.hostName,
+            metrics: metrics, operationalCounts: { try await store.operationalCounts() }
         )
     }
 
-    /// The router with every API version, the OpenAPI documents and the error middleware in front.
+    /// The router with every API version, the OpenAPI documents, `/health` and `/metrics`, behind the request
+    /// telemetry (access log and metrics) and the error middleware.
     public static func router(env: APIEnvironment) -> Router<RecallRequestContext> {
         let router = Router(context: RecallRequestContext.self, options: [.caseInsensitive])
+        router.add(middleware: RequestTelemetry(metrics: env.metrics))
         router.add(middleware: ErrorMiddleware())
         register(on: router, env: env)
+        OperationalRoutes.register(on: router, env: env)
         return router
     }
 

@@ -50,15 +50,18 @@ final class TestRecall: Sendable {
         }
     }
 
-    var application: some ApplicationProtocol {
-        get throws {
-            try RecallServer.application(env: env, settings: settings, logger: Logger(label: "test"))
-        }
+    /// The application, logging warnings and worse (not one access line per request) unless given a logger.
+    func application(logger: Logger? = nil) throws -> some ApplicationProtocol {
+        var quiet = Logger(label: "test")
+        quiet.logLevel = .warning
+        return try RecallServer.application(env: env, settings: settings, logger: logger ?? quiet)
     }
 
     /// Runs `body` against the router in-process.
-    func withClient<T>(_ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
-        try await application.test(setup, body)
+    func withClient<T>(
+        _ setup: TestingSetup = .router, logger: Logger? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> T
+    ) async throws -> T {
+        try await application(logger: logger).test(setup, body)
     }
 
     func close() throws {
