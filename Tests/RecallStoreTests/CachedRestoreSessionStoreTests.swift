@@ -135,7 +135,7 @@ private final class GatedReads: RestoreSessionStore, @unchecked Sendable {
         #expect(throws: RecallError.self) { try ServeLock(dataDirectory: directory) }
         withExtendedLifetime(first) {}
         first = nil
-        #expect(try ServeLock(dataDirectory: directory) != nil)
+        #expect(throws: Never.self) { _ = try ServeLock(dataDirectory: directory) }
         let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("serve.lock").path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }

@@ -87,3 +87,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         }
     }
 }
+
+extension HTTPResponse.Status {
+    /// 507: the data directory's disk is full.
+    static let insufficientStorage = HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
+}

@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import RecallCore
+import RecallStore
 
 /// Turns every error into the API's error shape; unknown errors become a 500 that leaks nothing.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -13,6 +14,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try APIError(error).response(from: request, context: context)
         } catch let error as HTTPError {
             return try Self.translate(error).response(from: request, context: context)
+        } catch where OutOfSpace.matches(error) {
+            context.logger.error("The data directory's disk is full", metadata: ["error": "\(String(reflecting: error))"])
+            return try APIError(
+                .insufficientStorage, message: "The server's data directory is out of disk space, so the request changed nothing. Free some space and try again."
+            ).response(from: request, context: context)
         } catch {
             context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             return try APIError(.internalServerError, message: "An error has occurred.").response(from: request, context: context)
