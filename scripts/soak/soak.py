@@ -232,14 +232,17 @@ class Server:
                 time.sleep(0.05)
 
     def status(self):
-        """(VmRSS bytes, VmHWM bytes, threads, open files)."""
+        """(VmRSS bytes, VmHWM bytes, threads, open files, CPU seconds used)."""
         fields = {}
         with open("/proc/%d/status" % self.process.pid) as f:
             for line in f:
                 key, _, value = line.partition(":")
                 fields[key] = value.strip()
         files = len(os.listdir("/proc/%d/fd" % self.process.pid))
-        return (int(fields["VmRSS"].split()[0]) * 1024, int(fields["VmHWM"].split()[0]) * 1024, int(fields["Threads"]), files)
+        with open("/proc/%d/stat" % self.process.pid) as f:
+            ticks = f.read().rsplit(")", 1)[1].split()
+        cpu_seconds = (int(ticks[11]) + int(ticks[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+        return (int(fields["VmRSS"].split()[0]) * 1024, int(fields["VmHWM"].split()[0]) * 1024, int(fields["Threads"]), files, cpu_seconds)
 
     def terminate(self):
         if self.process is None:
@@ -622,8 +625,9 @@ def main():
             options.clients, LOGIN_CONCURRENCY, load_began - login_began), flush=True)
 
         samples = []  # (seconds, rss, hwm, threads, files, requests, req/s, sessions, errors)
-        print("\n%7s %9s %9s %8s %6s %9s %8s %9s %7s" % ("time s", "RSS MiB", "peak MiB", "threads", "fds", "requests", "req/s", "sessions", "errors"), flush=True)
+        print("\n%7s %9s %9s %8s %6s %6s %9s %8s %9s %7s" % ("time s", "RSS MiB", "peak MiB", "threads", "fds", "CPU %", "requests", "req/s", "sessions", "errors"), flush=True)
         last_requests, last_time = 0, load_began
+        last_cpu = server.status()[4]
         next_sample = load_began + SAMPLE_SECONDS
         while True:
             now = time.monotonic()
@@ -632,13 +636,15 @@ def main():
             now = time.monotonic()
             if server.process.poll() is not None:
                 raise Failure("recall serve exited with status %d under load" % server.process.returncode)
-            rss, hwm, nthreads, files = server.status()
+            rss, hwm, nthreads, files, cpu = server.status()
             requests = sum(c.http.requests for c in clients)
             rate = (requests - last_requests) / max(1e-9, now - last_time)
-            last_requests, last_time = requests, now
+            cpu_percent = 100 * (cpu - last_cpu) / max(1e-9, now - last_time)
+            last_requests, last_time, last_cpu = requests, now, cpu
             row = (now - load_began, rss, hwm, nthreads, files, requests, rate, tally.counts["sessions"], len(tally.errors))
             samples.append(row)
-            print("%7.0f %9.1f %9.1f %8d %6d %9d %8.0f %9d %7d" % (row[0], rss / MIB, hwm / MIB, nthreads, files, requests, rate, row[7], row[8]), flush=True)
+            print("%7.0f %9.1f %9.1f %8d %6d %6.0f %9d %8.0f %9d %7d" % (
+                row[0], rss / MIB, hwm / MIB, nthreads, files, cpu_percent, requests, rate, row[7], row[8]), flush=True)
             next_sample += SAMPLE_SECONDS
             if now >= end - 0.05:
                 break
