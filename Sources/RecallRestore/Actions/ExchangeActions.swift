@@ -99,6 +99,7 @@ public struct ExchangeActions: Sendable {
     /// session is stopped. Blob locations come in one read per batch; bytes are read one message at a time.
     private func forEach(_ session: RestoreSession, _ scope: ItemScope, _ body: (ScopedItem, [UInt8]?) async throws -> Void) async throws {
         let view = PointInTimeView(session.options)
+        let packs = OpenPacks(dataDirectory: store.directory)
         var after: Int64 = 0
         while true {
             guard !registry.isCancelled(session.id) else { throw RecallError.sessionNotWorking(session.id) }
@@ -106,7 +107,7 @@ public struct ExchangeActions: Sendable {
             let locations = try await store.blobLocations(items.map(\.version.hash))
             for item in items {
                 guard !registry.isCancelled(session.id) else { throw RecallError.sessionNotWorking(session.id) }
-                try await body(item, try? store.messageBytes(item.version.hash, at: locations[item.version.hash]))
+                try await body(item, try? store.messageBytes(item.version.hash, at: locations[item.version.hash], packs: packs))
             }
             guard let last = items.last, items.count == Self.batch else { return }
             after = last.version.versionID

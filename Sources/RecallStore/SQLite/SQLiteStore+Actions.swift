@@ -17,7 +17,7 @@ extension SQLiteStore {
     ) async throws -> [ScopedItem] {
         try await pool.read { db in
             var sql = """
-                SELECT v.*, m.address AS mailbox_address, f.path AS folder_path FROM item_versions v
+                SELECT \(ItemVersion.columns("v.")), m.address, f.path FROM item_versions v
                 JOIN mailboxes m ON m.id = v.mailbox_id JOIN folders f ON f.id = v.folder_id
                 WHERE m.organization_id = ? AND v.id > ?
                 """
@@ -41,8 +41,8 @@ extension SQLiteStore {
             arguments += filterArguments
             arguments += [limit]
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let path: String = row["folder_path"]
-                return ScopedItem(version: ItemVersion(row: row), mailboxAddress: row["mailbox_address"], folderPath: path.split(separator: "/").map(String.init))
+                let path: String = row[21]
+                return ScopedItem(version: ItemVersion(row: row), mailboxAddress: row[20], folderPath: path.split(separator: "/").map(String.init))
             }
         }
     }
@@ -67,10 +67,11 @@ extension SQLiteStore {
         try messageBytes(hash, at: try await blobLocations([hash])[hash])
     }
 
-    /// The stored bytes of a message at `location`, checked against its hash.
-    public func messageBytes(_ hash: ContentHash, at location: BlobPackWriter.Location?) throws -> [UInt8] {
+    /// The stored bytes of a message at `location`, checked against its hash; `packs` keeps the pack files open
+    /// between calls.
+    public func messageBytes(_ hash: ContentHash, at location: BlobPackWriter.Location?, packs: OpenPacks? = nil) throws -> [UInt8] {
         guard let location else { throw RecallError.notFound("The bytes of message \(hash.hex) are missing from the repository.") }
-        let bytes = try BlobReader(dataDirectory: directory).read(pack: location.pack, offset: location.offset, length: location.length)
+        let bytes = try (packs ?? OpenPacks(dataDirectory: directory)).read(pack: location.pack, offset: location.offset, length: location.length)
         guard BlobPackWriter.hash(bytes) == hash else { throw RecallError.notFound("The bytes of message \(hash.hex) are damaged.") }
         return bytes
     }

@@ -60,7 +60,8 @@ extension SQLiteStore: ExploreStore {
     ) async throws -> [ItemVersion] {
         let pageIndex = pageIndex
         return try await pool.read { db in
-            var base = "SELECT * FROM item_versions WHERE "
+            let selected = "SELECT \(ItemVersion.columns()) FROM item_versions WHERE "
+            var base = selected
             var arguments: StatementArguments = []
             if let folderID {
                 base += "folder_id = ?"
@@ -76,7 +77,7 @@ extension SQLiteStore: ExploreStore {
             let key = PageIndex.Key(folderID: folderID, mailboxID: mailboxID, view: view, latestRestorePoint: latest)
             let (startID, skip) = try pageIndex.start(for: offset, key: key, db: db) { afterID, skip in
                 try Int64.fetchOne(
-                    db, sql: base.replacingOccurrences(of: "SELECT *", with: "SELECT id") + " AND id > ? ORDER BY id LIMIT 1 OFFSET ?",
+                    db, sql: "SELECT id FROM item_versions WHERE " + base.dropFirst(selected.count) + " AND id > ? ORDER BY id LIMIT 1 OFFSET ?",
                     arguments: arguments + [afterID, skip]
                 )
             }
@@ -97,7 +98,7 @@ extension SQLiteStore: ExploreStore {
             let (filter, filterArguments) = Self.visibility(view)
             var arguments: StatementArguments = [versionID, mailboxID]
             arguments += filterArguments
-            return try Row.fetchOne(db, sql: "SELECT * FROM item_versions WHERE id = ? AND mailbox_id = ? AND \(filter)", arguments: arguments)
+            return try Row.fetchOne(db, sql: "SELECT \(ItemVersion.columns()) FROM item_versions WHERE id = ? AND mailbox_id = ? AND \(filter)", arguments: arguments)
                 .map(ItemVersion.init(row:))
         }
     }
@@ -120,18 +121,29 @@ extension MailFolder {
 }
 
 extension ItemVersion {
+    /// The columns `init(row:)` reads, in its order, each prefixed with `table` (`v.`): decoding by position instead
+    /// of by name (GRDB lower-cases the name on every lookup) was a sixth of an export's time.
+    static func columns(_ table: String = "") -> String {
+        [
+            "id", "item_id", "mailbox_id", "folder_id", "first_time", "end_time", "end_kind", "blob_hash", "size", "flags",
+            "subject", "sender", "recipients", "cc", "received", "sent", "message_id", "has_attachments", "item_class", "warnings",
+        ].map { table + $0 }.joined(separator: ", ")
+    }
+
+    /// A row whose first columns are `columns()`.
     init(row: Row) {
-        let hash: Data = row["blob_hash"]
-        let lines: (String) -> [String] = { $0.isEmpty ? [] : $0.components(separatedBy: "\n") }
+        let hash: Data = row[7]
+        // Lists are stored one per line; an empty column is an empty list.
+        let lines: (String) -> [String] = { $0.isEmpty ? [] : $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         self.init(
-            versionID: row["id"], itemID: row["item_id"], mailboxID: row["mailbox_id"], folderID: row["folder_id"],
-            firstSeen: row["first_time"], end: row["end_time"], endReason: (row["end_kind"] as String?).flatMap(VersionEnd.init(rawValue:)),
-            hash: ContentHash(bytes: [UInt8](hash)) ?? ContentHash(bytes: [UInt8](repeating: 0, count: 32))!, size: row["size"],
-            flags: MessageFlags(rawValue: row["flags"]),
+            versionID: row[0], itemID: row[1], mailboxID: row[2], folderID: row[3],
+            firstSeen: row[4], end: row[5], endReason: (row[6] as String?).flatMap(VersionEnd.init(rawValue:)),
+            hash: ContentHash(bytes: [UInt8](hash)) ?? ContentHash(bytes: [UInt8](repeating: 0, count: 32))!, size: row[8],
+            flags: MessageFlags(rawValue: row[9]),
             metadata: MessageMetadata(
-                subject: row["subject"], from: row["sender"], to: lines(row["recipients"]), cc: lines(row["cc"]),
-                received: row["received"], sent: row["sent"], messageID: row["message_id"], hasAttachments: row["has_attachments"],
-                itemClass: row["item_class"], warnings: lines(row["warnings"])
+                subject: row[10], from: row[11], to: lines(row[12]), cc: lines(row[13]),
+                received: row[14], sent: row[15], messageID: row[16], hasAttachments: row[17],
+                itemClass: row[18], warnings: lines(row[19])
             )
         )
     }
