@@ -134,7 +134,10 @@ extension ItemVersion {
     init(row: Row) {
         let hash: Data = row[7]
         // Lists are stored one per line; an empty column is an empty list.
-        let lines: (String) -> [String] = { $0.isEmpty ? [] : $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        // Split on UTF-8 bytes: splitting the String by Characters was a tenth of an export's time.
+        let lines: (String) -> [String] = { text in
+            text.isEmpty ? [] : text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        }
         self.init(
             versionID: row[0], itemID: row[1], mailboxID: row[2], folderID: row[3],
             firstSeen: row[4], end: row[5], endReason: (row[6] as String?).flatMap(VersionEnd.init(rawValue:)),
