@@ -65,11 +65,12 @@ public final class MboxReader {
         var body: [UInt8] = []
         var truncated = false
         var blankLength = 0  // bytes appended for the previous line if it was blank, else 0
+        var afterBlank = false  // the previous line was blank, even if past `maxMessageSize` and so not appended
         while true {
-            if !continuingLine { copyOrdinaryLines(into: &body, blankLength: &blankLength) }
+            if !continuingLine { copyOrdinaryLines(into: &body, blankLength: &blankLength, afterBlank: &afterBlank) }
             guard let (line, isContinuation) = try nextLine() else { break }
             let (start, end) = (line.lowerBound, line.upperBound)
-            if !isContinuation, MboxSeparator.isSeparator(buffer, start, end, afterBlank: blankLength > 0) {
+            if !isContinuation, MboxSeparator.isSeparator(buffer, start, end, afterBlank: afterBlank) {
                 body.removeLast(min(blankLength, body.count))
                 pendingSeparator = (bufferBase + UInt64(start), Array(buffer[start..<end]))
                 return makeMessage(separator, body, truncated)
@@ -85,6 +86,7 @@ public final class MboxReader {
             }
             let blank = !isContinuation && !continuingLine && ByteText.isBlankLine(buffer, start, end)
             blankLength = blank ? take : 0
+            afterBlank = blank
         }
         body.removeLast(min(blankLength, body.count))
         return makeMessage(separator, body, truncated)
@@ -92,7 +94,7 @@ public final class MboxReader {
 
     /// Appends, in one copy, the run of complete lines at `pos` that can be neither a separator nor mboxrd-escaped
     /// (they start with neither `F` nor `>`) and fit under `maxMessageSize`; the line-by-line path handles the rest.
-    private func copyOrdinaryLines(into body: inout [UInt8], blankLength: inout Int) {
+    private func copyOrdinaryLines(into body: inout [UInt8], blankLength: inout Int, afterBlank: inout Bool) {
         let start = pos
         var end = pos
         var lastBlank = -1
@@ -115,6 +117,7 @@ public final class MboxReader {
             body.append(contentsOf: UnsafeBufferPointer(rebasing: all[start..<end]))
         }
         blankLength = lastBlank
+        afterBlank = lastBlank > 0
         pos = end
         scanFrom = end
     }
