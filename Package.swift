@@ -15,7 +15,6 @@ let package = Package(
         // The parsers, for the libFuzzer package in Fuzz/ (which depends on this one by path).
         .library(name: "RecallCore", targets: ["RecallCore"]),
         .library(name: "RecallMail", targets: ["RecallMail"]),
-        .library(name: "RecallHTTP", targets: ["RecallHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

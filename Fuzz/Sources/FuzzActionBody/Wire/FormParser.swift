@@ -1,0 +1,1 @@
+../../../../Sources/RecallHTTP/Wire/FormParser.swift

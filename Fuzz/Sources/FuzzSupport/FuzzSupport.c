@@ -1,0 +1,8 @@
+#include "FuzzSupport.h"
+
+/// libFuzzer's entry point for programs with their own `main` (in `-fsanitize=fuzzer`'s runtime).
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*UserCb)(const uint8_t *Data, size_t Size));
+
+int recall_fuzz_run(int argc, char **argv, int (*test_one_input)(const uint8_t *data, size_t size)) {
+    return LLVMFuzzerRunDriver(&argc, &argv, test_one_input);
+}
