@@ -16,6 +16,8 @@ final class RequestReadTimeout: ChannelDuplexHandler, RemovableChannelHandler {
     private var deadline: Scheduled<Void>?
     /// Requests read whose response has not been written yet (more than one only when a client pipelines).
     private var unanswered = 0
+    /// The deadline passed and the connection is closing: inbound bytes are dropped.
+    private var closing = false
 
     init(timeout: TimeAmount) {
         self.timeout = timeout
@@ -40,6 +42,7 @@ final class RequestReadTimeout: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !closing else { return }
         if case .end = unwrapInboundIn(data) {
             unanswered += 1
             disarm()
@@ -57,8 +60,11 @@ final class RequestReadTimeout: ChannelDuplexHandler, RemovableChannelHandler {
 
     private func arm(_ context: ChannelHandlerContext) {
         disarm()
-        let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
-        deadline = context.eventLoop.scheduleTask(in: timeout) { bound.value.close(promise: nil) }
+        let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
+        deadline = context.eventLoop.scheduleTask(in: timeout) {
+            bound.value.handler.closing = true
+            bound.value.context.close(promise: nil)
+        }
     }
 
     private func disarm() {
