@@ -344,6 +344,10 @@ class SoakClient:
         except Exception as error:
             self.tally.error("client-bug", "client %d: login: %s: %s" % (self.number, type(error).__name__, error))
         ready.wait()
+        # The wait can pass the server's 30-s request deadline, which closes the connection; a request sent just as
+        # it closes is lost either way (and over TLS may run unanswered: scripts/faults/tls_idle_close.py). Start
+        # the load on a fresh connection; in the loop a client is never idle that long.
+        self.http.close()
 
     def token(self):
         roll = self.rng.random()
