@@ -19,26 +19,54 @@ public enum FormParser {
         return result
     }
 
+    /// Keys nest at most this deep (`a.b.c` is 3), as JSON bodies do: deeper paths could exhaust the stack.
+    static let maxDepth = 64
+
     /// The body as a nested object.
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> InputValue {
-        var root: [String: InputValue] = [:]
+        let root = Node(children: [:])
         for (key, value) in try pairs(bytes) {
             let path = key.replacingOccurrences(of: "]", with: "").split(whereSeparator: { $0 == "." || $0 == "[" }).map { $0.lowercased() }
             guard !path.isEmpty else { continue }
-            insert(value.isEmpty ? .null : .string(value), at: path[...], into: &root)
+            guard path.count <= maxDepth else { throw Failure(message: "The form body nests a key deeper than \(maxDepth) levels.") }
+            root.insert(value.isEmpty ? .null : .string(value), at: path)
         }
-        return .object(root)
+        return root.value
     }
 
-    private static func insert(_ value: InputValue, at path: ArraySlice<String>, into object: inout [String: InputValue]) {
-        guard let key = path.first else { return }
-        if path.count == 1 {
-            if object[key] == nil { object[key] = value }
-            return
+    /// The object being built, changed in place: rebuilding `InputValue` dictionaries along the path on every insert
+    /// made a body of many keys under one parent (`x.k1=&x.k2=&…`) take quadratic time.
+    private final class Node {
+        var leaf: InputValue?
+        var children: [String: Node]?  // non-nil for an object
+
+        init(leaf: InputValue? = nil, children: [String: Node]? = nil) {
+            self.leaf = leaf
+            self.children = children
         }
-        var child = object[key]?.members ?? [:]
-        insert(value, at: path.dropFirst(), into: &child)
-        object[key] = .object(child)
+
+        /// The first value of a key wins; a key given both a value and members becomes an object.
+        func insert(_ value: InputValue, at path: [String]) {
+            var node = self
+            for (index, key) in path.enumerated() {
+                if index == path.count - 1 {
+                    if node.children?[key] == nil { node.children?[key] = Node(leaf: value) }
+                    return
+                }
+                if let child = node.children?[key], child.children != nil {
+                    node = child
+                } else {
+                    let child = Node(children: [:])
+                    node.children?[key] = child
+                    node = child
+                }
+            }
+        }
+
+        var value: InputValue {
+            if let children { return .object(children.mapValues(\.value)) }
+            return leaf ?? .null
+        }
     }
 
     private static func decode(_ bytes: ArraySlice<UInt8>) throws(Failure) -> String {
