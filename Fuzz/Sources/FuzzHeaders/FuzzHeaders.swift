@@ -28,7 +28,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
     let headers = MessageHeaders.parse(bytes)
     check((0...size).contains(headers.bodyOffset), "body offset \(headers.bodyOffset) outside 0...\(size)")
-    for field in headers.fields.prefix(32) {
+    for (index, field) in headers.fields.prefix(32).enumerated() {
         let value = field.value
         let decoded = EncodedWordDecoder.decode(value)
         if !value.utf8.contains(0x3F) || !value.utf8.contains(0x3D) {  // no `?` or no `=`: cannot hold `=?`
@@ -40,11 +40,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = AddressListParser.parse(value)
         _ = CharsetDecoder.decodeWithFallback(Array(value.utf8), charset: field.name)
 
-        let component = ModifiedUTF7.encode(value, alsoEncode: [".", "/"])
-        check(ModifiedUTF7.decode(component) == value, "modified UTF-7 does not round-trip")
-        if !value.isEmpty {
-            check(MaildirFolderName.decode(MaildirFolderName.encode([value, value])) == [value, value],
-                         "a Maildir++ folder name does not round-trip")
+        // Maildir++ names come from folder names, not headers, but header text is varied input; UTF-7 is slow, so only
+        // the short values of the first fields.
+        if index < 8, value.utf8.count <= 256 {
+            let component = MaildirFolderName.encode([value])
+            check(!component.dropFirst().contains(".") && !component.contains("/"), "folder name \(component) has a separator")
+            if !value.isEmpty { check(MaildirFolderName.decode(component) == [value], "a Maildir++ folder name does not round-trip") }
         }
         _ = MaildirFolderName.decode(value)
     }
