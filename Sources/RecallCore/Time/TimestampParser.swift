@@ -47,8 +47,14 @@ public enum TimestampParser {
         }
         scanner.skipSpaces()
         guard scanner.atEnd, civil.isValid else { return nil }
-        return civil.timestamp.adding(seconds: Int64(-offsetSeconds))
+        let time = civil.timestamp.adding(seconds: Int64(-offsetSeconds))
+        return representable.contains(time) ? time : nil
     }
+
+    /// .NET's `DateTime` range, 0001-01-01 to 9999-12-31 (UTC): year 0, or a zone offset that carries a time past
+    /// either end, is refused as the real server refuses it (and a later year would not print back in four digits).
+    static let representable = CivilTime(year: 1, month: 1, day: 1).timestamp
+        ... Timestamp(ticks: CivilTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59).timestamp.ticks + Timestamp.ticksPerSecond - 1)
 }
 
 /// A cursor over ASCII bytes for `TimestampParser`.
