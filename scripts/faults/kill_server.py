@@ -37,7 +37,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import sqlite3
 import ssl
 import subprocess
@@ -49,15 +48,14 @@ import urllib.parse
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from recall_server import Failure, Server  # noqa: E402
+
 TIMEOUT_SECONDS = 420  # the whole run; CI must never hang
 REQUEST_TIMEOUT = 30.0
 PASSWORD = "kill-test-secret"
 ORGANIZATION = "demo.onmicrosoft.com"
 STARTED, STOPPED = "Restore session started", "Restore session stopped"
-
-
-class Failure(Exception):
-    pass
 
 
 class Timeout(BaseException):
@@ -136,65 +134,6 @@ def password_grant(client, user):
 
 # ---------------------------------------------------------------------------------------------------------------
 # The server
-
-
-class Server:
-    def __init__(self, recall, data, log_path, tls):
-        self.recall, self.data, self.log_path, self.tls = recall, data, log_path, tls
-        self.process = None
-        self.port = None
-
-    def start(self):
-        self.port = free_port()
-        arguments = [self.recall, "serve", "--data-dir", self.data, "--bind", "127.0.0.1", "--port", str(self.port)]
-        if not self.tls:
-            arguments.append("--no-tls")
-        with open(self.log_path, "ab") as log:
-            log.write(b"\n=== recall serve (port %d) ===\n" % self.port)
-            log.flush()
-            self.process = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while True:
-            if self.process.poll() is not None:
-                raise Failure("recall serve exited with status %d at start" % self.process.returncode)
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise Failure("recall serve did not listen on port %d within 60 s" % self.port)
-                time.sleep(0.05)
-
-    def kill(self):
-        os.kill(self.process.pid, signal.SIGKILL)
-        self.process.wait()
-        self.process = None
-
-    def terminate(self):
-        if self.process is None:
-            return None
-        self.process.terminate()
-        try:
-            status = self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-            raise Failure("recall serve did not stop within 20 s of SIGTERM")
-        self.process = None
-        return status
-
-    def log_tail(self, size=4000):
-        try:
-            with open(self.log_path, "rb") as f:
-                return f.read()[-size:].decode("utf-8", "replace")
-        except OSError:
-            return ""
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # ---------------------------------------------------------------------------------------------------------------

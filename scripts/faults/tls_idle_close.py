@@ -30,14 +30,11 @@ import tempfile
 import threading
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from recall_server import free_port  # noqa: E402
+
 PASSWORD = "idle-close-secret"
 DEADLINE = 30.0  # the server's request read timeout (README: Security, Limits)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def connect(port, tls):

@@ -49,7 +49,6 @@ import random
 import select
 import shutil
 import signal
-import socket
 import sqlite3
 import ssl
 import subprocess
@@ -59,6 +58,9 @@ import threading
 import time
 import urllib.parse
 from datetime import datetime, timedelta, timezone
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from recall_server import Failure, Server  # noqa: E402
 
 REQUEST_TIMEOUT = 60.0
 PASSWORD = "soak-test-secret"
@@ -74,10 +76,6 @@ MIB = 1024 * 1024
 # the server runs on a thread pool as large as the machine has cores; 64 at once queue for over a minute on the debug
 # build of a 2-core machine, past any client's timeout. In the loop a password grant is 2% of passes.
 LOGIN_CONCURRENCY = 8
-
-
-class Failure(Exception):
-    pass
 
 
 class Timeout(BaseException):
@@ -199,70 +197,6 @@ def check(condition, kind, message):
 
 # ---------------------------------------------------------------------------------------------------------------
 # The server
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, recall, data, log_path):
-        self.recall, self.data, self.log_path = recall, data, log_path
-        self.process = None
-        self.port = None
-
-    def start(self):
-        self.port = free_port()
-        with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen(
-                [self.recall, "serve", "--data-dir", self.data, "--bind", "127.0.0.1", "--port", str(self.port)],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while True:
-            if self.process.poll() is not None:
-                raise Failure("recall serve exited with status %d at start" % self.process.returncode)
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise Failure("recall serve did not listen on port %d within 60 s" % self.port)
-                time.sleep(0.05)
-
-    def status(self):
-        """(VmRSS bytes, VmHWM bytes, threads, open files, CPU seconds used)."""
-        fields = {}
-        with open("/proc/%d/status" % self.process.pid) as f:
-            for line in f:
-                key, _, value = line.partition(":")
-                fields[key] = value.strip()
-        files = len(os.listdir("/proc/%d/fd" % self.process.pid))
-        with open("/proc/%d/stat" % self.process.pid) as f:
-            ticks = f.read().rsplit(")", 1)[1].split()
-        cpu_seconds = (int(ticks[11]) + int(ticks[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
-        return (int(fields["VmRSS"].split()[0]) * 1024, int(fields["VmHWM"].split()[0]) * 1024, int(fields["Threads"]), files, cpu_seconds)
-
-    def terminate(self):
-        if self.process is None:
-            return None
-        self.process.terminate()
-        try:
-            status = self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-            raise Failure("recall serve did not stop within 30 s of SIGTERM")
-        self.process = None
-        return status
-
-    def log_tail(self, size=4000):
-        try:
-            with open(self.log_path, "rb") as f:
-                return f.read()[-size:].decode("utf-8", "replace")
-        except OSError:
-            return ""
 
 
 # ---------------------------------------------------------------------------------------------------------------
