@@ -38,7 +38,6 @@ import random
 import shutil
 import signal
 import sqlite3
-import ssl
 import subprocess
 import sys
 import tempfile
@@ -49,7 +48,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from recall_server import Failure, Server  # noqa: E402
+from recall_server import Failure, Server, connect, request_parts  # noqa: E402
 
 TIMEOUT_SECONDS = 420  # the whole run; CI must never hang
 REQUEST_TIMEOUT = 30.0
@@ -84,23 +83,8 @@ class Client:
     def request(self, method, path, token=None, json_body=None, form=None):
         """(status, body bytes); raises OSError / http.client.HTTPException when the connection fails."""
         if self.conn is None:
-            if self.tls:
-                context = ssl.create_default_context()
-                context.check_hostname = False
-                context.verify_mode = ssl.CERT_NONE
-                self.conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT, context=context)
-            else:
-                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
-        headers = {}
-        body = None
-        if token is not None:
-            headers["Authorization"] = "Bearer " + token
-        if json_body is not None:
-            body = json.dumps(json_body).encode()
-            headers["Content-Type"] = "application/json"
-        elif form is not None:
-            body = urllib.parse.urlencode(form).encode()
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            self.conn = connect(self.port, self.tls, REQUEST_TIMEOUT)
+        body, headers = request_parts(token, json_body, form)
         try:
             self.conn.request(method, path, body=body, headers=headers)
             response = self.conn.getresponse()

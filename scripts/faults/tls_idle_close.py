@@ -23,7 +23,6 @@ import json
 import os
 import shutil
 import socket
-import ssl
 import subprocess
 import sys
 import tempfile
@@ -31,19 +30,10 @@ import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from recall_server import free_port  # noqa: E402
+from recall_server import connect, free_port  # noqa: E402
 
 PASSWORD = "idle-close-secret"
 DEADLINE = 30.0  # the server's request read timeout (README: Security, Limits)
-
-
-def connect(port, tls):
-    if tls:
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-        return http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=context)
-    return http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
 
 def call(conn, method, path, token=None, body=None, content_type="application/json"):
@@ -87,7 +77,7 @@ def main():
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit("FAIL: recall serve did not start")
                 time.sleep(0.05)
-        conn = connect(port, tls)
+        conn = connect(port, tls, 30)
         _, body = call(conn, "POST", "/v3/Token", body="grant_type=password&username=idle&password=" + PASSWORD,
                        content_type="application/x-www-form-urlencoded")
         token = json.loads(body)["access_token"]
@@ -100,7 +90,7 @@ def main():
 
         def one(index):
             idle = DEADLINE + 0.3 + 4.4 * index / max(1, options.connections - 1)
-            kept = connect(port, tls)
+            kept = connect(port, tls, 30)
             call(kept, "GET", "/v3/Organizations", token)
             time.sleep(idle)
             try:
@@ -116,7 +106,7 @@ def main():
             thread.start()
         for thread in threads:
             thread.join()
-        conn = connect(port, tls)
+        conn = connect(port, tls, 30)
         created = len(json.loads(call(conn, "GET", "/v3/RestoreSessions", token)[1])) - before
         conn.close()
         answered = sum(1 for _, outcome in results if outcome == 201)

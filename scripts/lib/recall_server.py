@@ -1,11 +1,16 @@
 """A `recall serve` child process for the fault and soak scripts: started on a free loopback port (HTTPS unless
 tls=False) with its output appended to a log, and waited for until it listens; killed, stopped, its /proc status read
-and its log's tail shown. Standard library only."""
+and its log's tail shown. Also the two halves of a request both scripts make: the connection and the body with its headers. Standard
+library only."""
+import http.client
+import json
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import time
+import urllib.parse
 
 
 class Failure(Exception):
@@ -82,3 +87,28 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def connect(port, tls, timeout):
+    """A keep-alive connection to the server on loopback; over TLS the self-signed certificate is not verified."""
+    if not tls:
+        return http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return http.client.HTTPSConnection("127.0.0.1", port, timeout=timeout, context=context)
+
+
+def request_parts(token=None, json_body=None, form=None, raw_body=None):
+    """(body bytes or None, headers) for a request with an optional bearer token and a JSON, form or raw body."""
+    headers = {}
+    body = raw_body
+    if token is not None:
+        headers["Authorization"] = "Bearer " + token
+    if json_body is not None:
+        body = json.dumps(json_body).encode()
+        headers["Content-Type"] = "application/json"
+    elif form is not None:
+        body = urllib.parse.urlencode(form).encode()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    return body, headers

@@ -50,7 +50,6 @@ import select
 import shutil
 import signal
 import sqlite3
-import ssl
 import subprocess
 import sys
 import tempfile
@@ -60,7 +59,7 @@ import urllib.parse
 from datetime import datetime, timedelta, timezone
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from recall_server import Failure, Server  # noqa: E402
+from recall_server import Failure, Server, connect, request_parts  # noqa: E402
 
 REQUEST_TIMEOUT = 60.0
 PASSWORD = "soak-test-secret"
@@ -135,23 +134,8 @@ class Client:
         if self.conn is not None and self.dropped():
             self.close()
         if self.conn is None:
-            if self.tls:
-                context = ssl.create_default_context()
-                context.check_hostname = False
-                context.verify_mode = ssl.CERT_NONE
-                self.conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT, context=context)
-            else:
-                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
-        headers = {}
-        body = raw_body
-        if token is not None:
-            headers["Authorization"] = "Bearer " + token
-        if json_body is not None:
-            body = json.dumps(json_body).encode()
-            headers["Content-Type"] = "application/json"
-        elif form is not None:
-            body = urllib.parse.urlencode(form).encode()
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            self.conn = connect(self.port, self.tls, REQUEST_TIMEOUT)
+        body, headers = request_parts(token, json_body, form, raw_body)
         began = time.monotonic()
         self.requests += 1
         try:
