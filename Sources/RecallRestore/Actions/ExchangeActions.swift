@@ -23,25 +23,55 @@ public struct ExchangeActions: Sendable {
         self.registry = sessions.actions
     }
 
-    /// Streams the scope as mboxrd to `write`; returns how many messages went out.
+    /// Streams the scope as mboxrd to `write`; returns how many messages went out. The next batch of messages is read
+    /// and checked against its hashes while this one is escaped and written, so the two halves share the cores.
     @discardableResult
     public func exportMbox(_ session: RestoreSession, _ target: ActionTarget, write: ([UInt8]) async throws -> Void) async throws -> Int {
         let started = clock.now()
         var (count, failed, bytes) = (0, 0, Int64(0))
         var chunk = OutputChunk(size: chunkSize)
-        try await forEach(session, target.scope) { item, message in
-            guard let message else {
-                failed += 1
-                return
+        let (packs, buffers) = (OpenPacks(dataDirectory: store.directory), ExportBuffers())
+        var batch: MessageBatch? = try await exportBatch(session, target.scope, after: nil, packs: packs, buffers: buffers)
+        while let current = batch {
+            guard !registry.isCancelled(session.id) else { throw RecallError.sessionNotWorking(session.id) }
+            async let following = exportBatch(session, target.scope, after: current, packs: packs, buffers: buffers)
+            for index in current.entries.indices {
+                guard !registry.isCancelled(session.id) else { throw RecallError.sessionNotWorking(session.id) }
+                let date = AsctimeFormat.string(current.entries[index].date)
+                let size = current.withMessage(index) { message in
+                    message.map { message in
+                        chunk.fill { MboxEntryWriter.append(message, date: date, to: &$0) }
+                        return message.count
+                    }
+                }
+                if let size {
+                    count += 1
+                    bytes += Int64(size)
+                } else {
+                    failed += 1
+                }
+                try await chunk.flushIfFull(to: write)
             }
-            let date = item.version.metadata.received ?? item.version.firstSeen
-            try await chunk.append(MboxEntryWriter.entry(message, date: AsctimeFormat.string(date)), to: write)
-            count += 1
-            bytes += Int64(message.count)
+            buffers.recycle(current)
+            batch = try await following
         }
         try await chunk.flush(to: write)
         try await record(.export, "exported", session, target, started: started, size: bytes, target: target.fileName(extension: "mbox"), failed: failed, succeeded: count)
         return count
+    }
+
+    /// Messages of an export read ahead in one batch; two batches are in memory at once.
+    static let exportBatchBytes = 4 << 20
+
+    /// The batch after `previous` (the first when nil), or nil when `previous` was the last.
+    private func exportBatch(
+        _ session: RestoreSession, _ scope: ItemScope, after previous: MessageBatch?, packs: OpenPacks, buffers: ExportBuffers
+    ) async throws -> MessageBatch? {
+        if let previous, previous.isLast { return nil }
+        return try await store.exportBatch(
+            organizationID: session.organizationID, scope: scope, view: PointInTimeView(session.options),
+            afterVersion: previous?.entries.last?.versionID ?? 0, maxBytes: Self.exportBatchBytes, packs: packs, buffers: buffers
+        )
     }
 
     /// One item as its `.eml` bytes, or several as a ZIP of `.eml` files, streamed to `write`.

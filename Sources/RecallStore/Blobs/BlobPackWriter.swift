@@ -105,3 +105,10 @@ public final class BlobPackWriter {
         ContentHash(bytes: Array(SHA256.hash(data: bytes)))!
     }
 }
+
+extension BlobPackWriter {
+    /// The hash of bytes inside a larger buffer (an export's batch), without copying them out.
+    public static func hash(_ bytes: UnsafeRawBufferPointer) -> ContentHash {
+        ContentHash(bytes: Array(SHA256.hash(data: bytes)))!
+    }
+}

@@ -15,36 +15,49 @@ extension SQLiteStore {
     public func scopedItems(
         organizationID: Identifier<Organization>, scope: ItemScope, view: PointInTimeView, afterVersion: Int64, limit: Int
     ) async throws -> [ScopedItem] {
-        try await pool.read { db in
-            var sql = """
-                SELECT \(ItemVersion.columns("v.")), m.address, f.path FROM item_versions v
-                JOIN mailboxes m ON m.id = v.mailbox_id JOIN folders f ON f.id = v.folder_id
-                WHERE m.organization_id = ? AND v.id > ?
-                """
-            var arguments: StatementArguments = [organizationID, afterVersion]
-            switch scope {
-            case .organization:
-                break
-            case .mailbox(let mailbox):
-                sql += " AND v.mailbox_id = ?"
-                arguments += [mailbox]
-            case .folder(let mailbox, let folder):
-                sql += " AND v.mailbox_id = ? AND (f.id = ? OR f.path LIKE (SELECT replace(replace(path, '%', '\\%'), '_', '\\_') FROM folders WHERE id = ?) || '/%' ESCAPE '\\')"
-                arguments += [mailbox, folder, folder]
-            case .items(let mailbox, let versions):
-                sql += " AND v.mailbox_id = ? AND v.id IN (\(versions.map { _ in "?" }.joined(separator: ",")))"
-                arguments += [mailbox]
-                arguments += StatementArguments(versions)
-            }
-            let (filter, filterArguments) = Self.visibility(view)
-            sql += " AND \(filter.replacingOccurrences(of: "first_time", with: "v.first_time").replacingOccurrences(of: "end_", with: "v.end_")) ORDER BY v.id LIMIT ?"
-            arguments += filterArguments
-            arguments += [limit]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        let (sql, arguments) = Self.scopeQuery(
+            select: "\(ItemVersion.columns("v.")), m.address, f.path", organizationID: organizationID, scope: scope, view: view,
+            afterVersion: afterVersion, limit: limit
+        )
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 let path: String = row[21]
                 return ScopedItem(version: ItemVersion(row: row), mailboxAddress: row[20], folderPath: path.split(separator: "/").map(String.init))
             }
         }
+    }
+
+    /// A query of the next `limit` versions of `scope` in the view after `afterVersion`, in version order, selecting
+    /// `select` from `item_versions v`, `mailboxes m`, `folders f` and whatever `joins` adds.
+    static func scopeQuery(
+        select: String, joins: String = "", organizationID: Identifier<Organization>, scope: ItemScope, view: PointInTimeView,
+        afterVersion: Int64, limit: Int
+    ) -> (String, StatementArguments) {
+        var sql = """
+            SELECT \(select) FROM item_versions v
+            JOIN mailboxes m ON m.id = v.mailbox_id JOIN folders f ON f.id = v.folder_id\(joins)
+            WHERE m.organization_id = ? AND v.id > ?
+            """
+        var arguments: StatementArguments = [organizationID, afterVersion]
+        switch scope {
+        case .organization:
+            break
+        case .mailbox(let mailbox):
+            sql += " AND v.mailbox_id = ?"
+            arguments += [mailbox]
+        case .folder(let mailbox, let folder):
+            sql += " AND v.mailbox_id = ? AND (f.id = ? OR f.path LIKE (SELECT replace(replace(path, '%', '\\%'), '_', '\\_') FROM folders WHERE id = ?) || '/%' ESCAPE '\\')"
+            arguments += [mailbox, folder, folder]
+        case .items(let mailbox, let versions):
+            sql += " AND v.mailbox_id = ? AND v.id IN (\(versions.map { _ in "?" }.joined(separator: ",")))"
+            arguments += [mailbox]
+            arguments += StatementArguments(versions)
+        }
+        let (filter, filterArguments) = Self.visibility(view)
+        sql += " AND \(filter.replacingOccurrences(of: "first_time", with: "v.first_time").replacingOccurrences(of: "end_", with: "v.end_")) ORDER BY v.id LIMIT ?"
+        arguments += filterArguments
+        arguments += [limit]
+        return (sql, arguments)
     }
 
     /// Where the bytes of these messages are, in one read for a whole batch; missing hashes are left out.
