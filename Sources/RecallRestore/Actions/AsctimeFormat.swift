@@ -1,13 +1,26 @@
 import RecallCore
 
-/// The asctime date of an mbox `From ` line: `Mon Jan  5 10:00:00 2026` (UTC).
+/// The asctime date of an mbox `From ` line: `Mon Jan  5 10:00:00 2026` (UTC), written as bytes (an export writes
+/// one per message, and formatting a String each time was 4 % of its time).
 enum AsctimeFormat {
-    static func string(_ time: Timestamp) -> String {
+    private static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].map { Array($0.utf8) }
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map { Array($0.utf8) }
+
+    static func append(_ time: Timestamp, to out: inout [UInt8]) {
         let c = CivilTime(time)
-        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let day = c.day < 10 ? " \(c.day)" : "\(c.day)"
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(days[c.weekday]) \(months[c.month - 1]) \(day) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) \(c.year)"
+        func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value % 10) }
+        out += days[c.weekday]
+        out.append(UInt8(ascii: " "))
+        out += months[c.month - 1]
+        out += [UInt8(ascii: " "), c.day < 10 ? UInt8(ascii: " ") : digit(c.day / 10), digit(c.day), UInt8(ascii: " ")]
+        out += [digit(c.hour / 10), digit(c.hour), UInt8(ascii: ":"), digit(c.minute / 10), digit(c.minute), UInt8(ascii: ":")]
+        out += [digit(c.second / 10), digit(c.second), UInt8(ascii: " ")]
+        out += String(c.year).utf8
+    }
+
+    static func string(_ time: Timestamp) -> String {
+        var out: [UInt8] = []
+        append(time, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -37,10 +37,10 @@ public struct ExchangeActions: Sendable {
             async let following = exportBatch(session, target.scope, after: current, packs: packs, buffers: buffers)
             for index in current.entries.indices {
                 guard !registry.isCancelled(session.id) else { throw RecallError.sessionNotWorking(session.id) }
-                let date = AsctimeFormat.string(current.entries[index].date)
+                let date = current.entries[index].date
                 let size = current.withMessage(index) { message in
                     message.map { message in
-                        chunk.fill { MboxEntryWriter.append(message, date: date, to: &$0) }
+                        chunk.fill { MboxEntryWriter.append(message, writeDate: { AsctimeFormat.append(date, to: &$0) }, to: &$0) }
                         return message.count
                     }
                 }
