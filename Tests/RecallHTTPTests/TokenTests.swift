@@ -112,3 +112,23 @@ import Testing
         }
     }
 }
+
+extension TokenTests {
+    /// The scheme in any case, the token with white space around it (.NET's `Trim()`, Unicode spaces too), as OWIN
+    /// accepts it; anything else around the token makes it another token.
+    @Test func bearerToken_isTrimmedOfWhiteSpace_only() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            let token = try await client.token()
+            for (header, status) in [
+                ("bearer \(token)", HTTPResponse.Status.ok), ("Bearer \t\(token) \t", .ok), ("BEARER   \(token)", .ok),
+                ("Bearer \u{00A0}\(token)\u{2003}", .ok),
+                ("Bearer \(token)x", .unauthorized), ("Bearer x\(token)", .unauthorized), ("Bearer \t ", .unauthorized),
+            ] {
+                let response = try await client.execute(uri: "/v3/Organizations", method: .get, headers: [.authorization: header])
+                #expect(response.status == status, "\(header.debugDescription)")
+            }
+        }
+    }
+}

@@ -46,7 +46,7 @@ struct RequestTelemetry<Context: RequestContext>: RouterMiddleware {
             metadata: [
                 "method": .string(request.method.rawValue),
                 "path": .string(request.uri.path),
-                "status": .stringConvertible(status.code),
+                "status": .string(String(status.code)),
                 "duration_ms": .string(RequestTelemetryFormat.milliseconds(elapsed)),
             ]
         )

@@ -18,5 +18,17 @@ enum V3RestoreSessionJSON {
 
 extension RawRepresentable where RawValue == String {
     /// The PascalCase spelling the API uses for enum values (`working` → `Working`).
-    var wireName: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    /// Raw values are ASCII words, so the first byte is upper-cased in place (short names stay small Strings,
+    /// without the allocations of `prefix(1).uppercased() + dropFirst()`).
+    var wireName: String {
+        var raw = rawValue
+        return raw.withUTF8 { bytes in
+            guard let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                _ = out.initialize(from: bytes)
+                out[0] = first - 0x20
+                return bytes.count
+            }
+        }
+    }
 }
