@@ -2,21 +2,24 @@ import Foundation
 import FuzzSupport
 import RecallMail
 
-// The mbox reader (separators, mboxrd un-escaping, over-long lines, truncation), fed through a file as in an import.
+// The mbox reader (separators, mboxrd un-escaping, over-long lines, truncation), fed through a file as in an import,
+// and the writer an export uses.
 //
 // Checks, besides not trapping: the messages do not depend on the read chunk size (4 KiB, the smallest, against
 // 64 KiB) wherever no line is longer than the small chunk (and their number never does); a small `maxMessageSize` cuts
-// each message to a prefix of itself and loses or merges none; every byte is read; offsets point at `From ` lines and increase.
+// each message to a prefix of itself and loses or merges none; every byte is read; offsets point at `From ` lines and
+// increase; the messages read, written back by `MboxEntryWriter` (as an export writes them), read back the same, with
+// a final newline added to those that lack one.
 
 private let scratch: URL = {
     let directory = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
     return URL(fileURLWithPath: directory).appendingPathComponent("recall-fuzz-mbox-\(getpid()).mbox")
 }()
 
-private func readAll(chunkSize: Int, maxMessageSize: Int, size: Int) -> [MboxMessage]? {
+private func readAll(chunkSize: Int, maxMessageSize: Int, size: Int, url: URL = scratch) -> [MboxMessage]? {
     let reader: MboxReader
     do {
-        reader = try MboxReader(url: scratch, chunkSize: chunkSize, maxMessageSize: maxMessageSize)
+        reader = try MboxReader(url: url, chunkSize: chunkSize, maxMessageSize: maxMessageSize)
     } catch MailParseError.notAnMbox {
         return nil
     } catch {
@@ -79,6 +82,26 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         check(chunked == whole, "the messages depend on the chunk size")
     } else {
         check(chunked.count == whole.count, "the message count depends on the chunk size")
+    }
+
+    // The writer: what was read, written as an export writes it, reads back the same.
+    if !whole.isEmpty {
+        let written = whole.flatMap { MboxEntryWriter.entry($0.bytes, date: "Mon Jan  5 10:00:00 2026") }
+        let copy = scratch.appendingPathExtension("written")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        do {
+            try Data(written).write(to: copy)
+        } catch {
+            fatalError("writing the scratch copy failed: \(error)")
+        }
+        guard let reread = readAll(chunkSize: big, maxMessageSize: 4 * big, size: written.count, url: copy) else {
+            fatalError("the writer's output is not an mbox")
+        }
+        check(reread.count == whole.count, "\(whole.count) messages written read back as \(reread.count)")
+        for (again, original) in zip(reread, whole) {
+            let expected = original.bytes.last == 0x0A ? original.bytes : original.bytes + [0x0A]
+            check(again.bytes == expected, "a message written by MboxEntryWriter reads back changed")
+        }
     }
 
     let limit = 64
