@@ -63,6 +63,17 @@ import Testing
         try #require(try await recall.store.blobLocations([hash])[hash])
     }
 
+    /// The pack holding a message, opened for writing, and where the message is in it.
+    func pack(_ recall: TestRecall, of hash: ContentHash) async throws -> (FileHandle, BlobPackWriter.Location) {
+        let at = try await location(recall, hash)
+        return (try FileHandle(forUpdating: recall.directory.appendingPathComponent("packs").appendingPathComponent(at.pack)), at)
+    }
+
+    /// The export event's message when `failed` of the mailbox's messages could not be read.
+    static func failedMessage(_ failed: Int) -> String {
+        "Item adele@contoso.onmicrosoft.com was exported with \(failed) failed item(s) of \(count) (type: Mailbox; source: adele@contoso.onmicrosoft.com; target: adele@contoso.onmicrosoft.com.mbox)"
+    }
+
     @Test func aMailboxOfManyBatches_exportsEveryMessageInOrder_quotedAsMboxrd() async throws {
         let recall = try await TestRecall()
         defer { recall.remove() }
@@ -89,11 +100,10 @@ import Testing
         defer { recall.remove() }
         let stored = try await importMailbox(recall)
         let damaged = 700
-        let at = try await location(recall, stored[damaged].hash)
-        let pack = try FileHandle(forUpdating: recall.directory.appendingPathComponent("packs").appendingPathComponent(at.pack))
-        try pack.seek(toOffset: UInt64(at.offset + 100))
-        try pack.write(contentsOf: Data("X".utf8))
-        try pack.close()
+        let (file, at) = try await pack(recall, of: stored[damaged].hash)
+        try file.seek(toOffset: UInt64(at.offset + 100))
+        try file.write(contentsOf: Data("X".utf8))
+        try file.close()
 
         let (mbox, event) = try await export(recall)
         var expected = stored.map(\.bytes)
@@ -101,7 +111,7 @@ import Testing
         #expect(try messages(in: mbox) == expected)
         #expect(event["status"] as? String == "Warning")
         #expect(event["title"] as? String == "Mailbox is exported with errors.")
-        #expect(event["message"] as? String == "Item adele@contoso.onmicrosoft.com was exported with 1 failed item(s) of \(Self.count) (type: Mailbox; source: adele@contoso.onmicrosoft.com; target: adele@contoso.onmicrosoft.com.mbox)")
+        #expect(event["message"] as? String == Self.failedMessage(1))
     }
 
     @Test func aPackCutShort_failsOnlyTheMessagesPastItsEnd() async throws {
@@ -109,13 +119,14 @@ import Testing
         defer { recall.remove() }
         let stored = try await importMailbox(recall)
         let cut = 300
-        let at = try await location(recall, stored[cut].hash)
+        let (file, at) = try await pack(recall, of: stored[cut].hash)
         #expect(try await location(recall, stored.last!.hash).pack == at.pack)
-        try FileHandle(forUpdating: recall.directory.appendingPathComponent("packs").appendingPathComponent(at.pack)).truncate(atOffset: UInt64(at.offset + at.length - 1))
+        try file.truncate(atOffset: UInt64(at.offset + at.length - 1))
+        try file.close()
 
         let (mbox, event) = try await export(recall)
         #expect(try messages(in: mbox) == stored.prefix(cut).map(\.bytes))
         #expect(event["status"] as? String == "Warning")
-        #expect(event["message"] as? String == "Item adele@contoso.onmicrosoft.com was exported with \(Self.count - cut) failed item(s) of \(Self.count) (type: Mailbox; source: adele@contoso.onmicrosoft.com; target: adele@contoso.onmicrosoft.com.mbox)")
+        #expect(event["message"] as? String == Self.failedMessage(Self.count - cut))
     }
 }
