@@ -17,10 +17,4 @@ enum AsctimeFormat {
         out += [digit(c.second / 10), digit(c.second), UInt8(ascii: " ")]
         out += String(c.year).utf8
     }
-
-    static func string(_ time: Timestamp) -> String {
-        var out: [UInt8] = []
-        append(time, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
 }
