@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RecallCore
 import Synchronization
 
 /// Log lines on standard error, one per event, as text
@@ -107,22 +108,14 @@ struct ConsoleLogHandler: LogHandler {
         var seconds = now.tv_sec
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        func digits(_ value: Int, _ count: Int, then separator: UInt8) {
-            var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
-            while divisor > 0 {
-                out.append(UInt8(ascii: "0") + UInt8((value / divisor) % 10))
-                divisor /= 10
-            }
-            out.append(separator)
+        let fields: [(Int, Int, Unicode.Scalar)] = [
+            (Int(parts.tm_year) + 1900, 4, "-"), (Int(parts.tm_mon) + 1, 2, "-"), (Int(parts.tm_mday), 2, "T"), (Int(parts.tm_hour), 2, ":"),
+            (Int(parts.tm_min), 2, ":"), (Int(parts.tm_sec), 2, "."), (Int(now.tv_nsec / 1_000_000), 3, "Z"),
+        ]
+        for (value, width, separator) in fields {
+            DecimalDigits.append(value, width: width, to: &out)
+            out.append(UInt8(ascii: separator))
         }
-        digits(Int(parts.tm_year) + 1900, 4, then: UInt8(ascii: "-"))
-        digits(Int(parts.tm_mon) + 1, 2, then: UInt8(ascii: "-"))
-        digits(Int(parts.tm_mday), 2, then: UInt8(ascii: "T"))
-        digits(Int(parts.tm_hour), 2, then: UInt8(ascii: ":"))
-        digits(Int(parts.tm_min), 2, then: UInt8(ascii: ":"))
-        digits(Int(parts.tm_sec), 2, then: UInt8(ascii: "."))
-        digits(Int(now.tv_nsec / 1_000_000), 3, then: UInt8(ascii: "Z"))
     }
 
     private static func now() -> timespec {

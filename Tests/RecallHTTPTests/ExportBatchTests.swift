@@ -85,6 +85,9 @@ import Testing
 
         let (mbox, event) = try await export(recall)
         let text = String(buffer: mbox)
+        // Each separator carries the message's date in asctime form (a one-digit day padded with a space).
+        #expect(text.hasPrefix("From MAILER-DAEMON Mon Jan  5 10:00:00 2026\n"))
+        #expect(text.components(separatedBy: "\n\nFrom MAILER-DAEMON Mon Jan  5 10:00:00 2026\n").count == Self.count)
         // The import took the lines out of their mboxrd quoting; the export quotes them again.
         #expect(stored[0].bytes.count > 7_000)
         #expect(String(decoding: stored[0].bytes, as: UTF8.self).contains("\n\nFrom the start\n"))

@@ -56,37 +56,19 @@ public struct CivilTime: Hashable, Sendable {
         return Int(((days % 7) + 11) % 7)
     }
 
-    /// `yyyy-MM-ddTHH:mm:ss.fffffffZ`, the form the API and the CLI print.
-    /// `2017-06-29T08:30:05.0983973Z`, written digit by digit: every session, event and item on the wire carries a
-    /// few of these, and padded interpolated Strings were a visible part of a `GET /v3/RestoreSessions/{id}`.
+    /// `yyyy-MM-ddTHH:mm:ss.fffffffZ` (`2017-06-29T08:30:05.0983973Z`), the form the API and the CLI print; written
+    /// as bytes, since every session, event and item on the wire carries a few of these.
     public var iso8601: String {
         guard (0...9999).contains(year) else {
             return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(fraction, 7))Z"
         }
-        return String(unsafeUninitializedCapacity: 28) { out in
-            var index = 0
-            func put(_ value: Int, _ width: Int, _ separator: UInt8?) {
-                var divisor = 1
-                for _ in 1..<width { divisor *= 10 }
-                while divisor > 0 {
-                    out[index] = UInt8(ascii: "0") + UInt8((value / divisor) % 10)
-                    index += 1
-                    divisor /= 10
-                }
-                if let separator {
-                    out[index] = separator
-                    index += 1
-                }
-            }
-            put(year, 4, UInt8(ascii: "-"))
-            put(month, 2, UInt8(ascii: "-"))
-            put(day, 2, UInt8(ascii: "T"))
-            put(hour, 2, UInt8(ascii: ":"))
-            put(minute, 2, UInt8(ascii: ":"))
-            put(second, 2, UInt8(ascii: "."))
-            put(fraction, 7, UInt8(ascii: "Z"))
-            return index
+        var out: [UInt8] = []
+        out.reserveCapacity(28)
+        for (value, width, separator) in [(year, 4, "-"), (month, 2, "-"), (day, 2, "T"), (hour, 2, ":"), (minute, 2, ":"), (second, 2, "."), (fraction, 7, "Z")] as [(Int, Int, Unicode.Scalar)] {
+            DecimalDigits.append(value, width: width, to: &out)
+            out.append(UInt8(ascii: separator))
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func daysInMonth(year: Int, month: Int) -> Int {

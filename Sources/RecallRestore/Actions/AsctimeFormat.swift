@@ -8,13 +8,17 @@ enum AsctimeFormat {
 
     static func append(_ time: Timestamp, to out: inout [UInt8]) {
         let c = CivilTime(time)
-        func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value % 10) }
         out += days[c.weekday]
         out.append(UInt8(ascii: " "))
         out += months[c.month - 1]
-        out += [UInt8(ascii: " "), c.day < 10 ? UInt8(ascii: " ") : digit(c.day / 10), digit(c.day), UInt8(ascii: " ")]
-        out += [digit(c.hour / 10), digit(c.hour), UInt8(ascii: ":"), digit(c.minute / 10), digit(c.minute), UInt8(ascii: ":")]
-        out += [digit(c.second / 10), digit(c.second), UInt8(ascii: " ")]
+        out.append(UInt8(ascii: " "))
+        if c.day < 10 { out.append(UInt8(ascii: " ")) }
+        DecimalDigits.append(c.day, width: c.day < 10 ? 1 : 2, to: &out)
+        out.append(UInt8(ascii: " "))
+        for (value, separator) in [(c.hour, ":"), (c.minute, ":"), (c.second, " ")] as [(Int, Unicode.Scalar)] {
+            DecimalDigits.append(value, width: 2, to: &out)
+            out.append(UInt8(ascii: separator))
+        }
         out += String(c.year).utf8
     }
 }
