@@ -9,9 +9,15 @@ enum JSONResponse {
         var buffer = ByteBuffer()
         buffer.reserveCapacity(512)
         body.write(to: &buffer)
+        let length = String(buffer.readableBytes)
         var headers = extra
-        headers[.contentType] = contentType
-        headers[.contentLength] = String(buffer.readableBytes)
+        if extra.isEmpty {
+            // A literal is built in one go; setting fields one by one searches the list each time.
+            headers = [.contentType: contentType, .contentLength: length]
+        } else {
+            headers[.contentType] = contentType
+            headers[.contentLength] = length
+        }
         return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
     }
 

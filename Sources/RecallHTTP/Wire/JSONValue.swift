@@ -48,7 +48,7 @@ public enum JSONValue: Sendable, Equatable {
         case .string(let string):
             Self.writeString(string, to: &buffer)
         case .int(let value):
-            buffer.writeString(String(value))
+            Self.writeDecimal(value, to: &buffer)
         case .bool(let value):
             buffer.writeStaticString(value ? "true" : "false")
         case .null:
@@ -63,38 +63,50 @@ public enum JSONValue: Sendable, Equatable {
         return String(buffer: buffer)
     }
 
+    private static func writeDecimal(_ value: Int64, to buffer: inout ByteBuffer) {
+        if value < 0 { buffer.writeInteger(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: digits[start...])))
+        }
+    }
+
     private static func writeString(_ string: String, to buffer: inout ByteBuffer) {
+        var string = string
+        // Native Strings are contiguous UTF-8; runs without an escape are copied in one go.
+        string.withUTF8 { bytes in Self.writeEscaped(bytes, to: &buffer) }
+    }
+
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout ByteBuffer) {
         buffer.writeInteger(UInt8(ascii: "\""))
-        // Nearly every string needs no escape: write it in one go.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            buffer.writeString(string)
-            buffer.writeInteger(UInt8(ascii: "\""))
-            return
-        }
-        var pendingStart = string.utf8.startIndex
-        let utf8 = string.utf8
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                buffer.writeString(String(utf8[pendingStart..<index])!)
-                switch byte {
-                case UInt8(ascii: "\""): buffer.writeStaticString("\\\"")
-                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
-                case 0x0A: buffer.writeStaticString("\\n")
-                case 0x0D: buffer.writeStaticString("\\r")
-                case 0x09: buffer.writeStaticString("\\t")
-                case 0x08: buffer.writeStaticString("\\b")
-                case 0x0C: buffer.writeStaticString("\\f")
-                default:
-                    let hex = String(byte, radix: 16)
-                    buffer.writeString("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                }
-                pendingStart = utf8.index(after: index)
+        var runStart = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<index])))
+            switch byte {
+            case UInt8(ascii: "\""): buffer.writeStaticString("\\\"")
+            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+            case 0x0A: buffer.writeStaticString("\\n")
+            case 0x0D: buffer.writeStaticString("\\r")
+            case 0x09: buffer.writeStaticString("\\t")
+            case 0x08: buffer.writeStaticString("\\b")
+            case 0x0C: buffer.writeStaticString("\\f")
+            default:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                buffer.writeStaticString("\\u00")
+                buffer.writeInteger(hex[Int(byte >> 4)])
+                buffer.writeInteger(hex[Int(byte & 0x0F)])
             }
-            index = utf8.index(after: index)
+            runStart = index + 1
         }
-        buffer.writeString(String(utf8[pendingStart..<utf8.endIndex])!)
+        buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart...])))
         buffer.writeInteger(UInt8(ascii: "\""))
     }
 }

@@ -1,0 +1,24 @@
+import Testing
+
+@testable import RecallHTTP
+
+/// What the server writes for strings and numbers, byte for byte.
+struct JSONValueTests {
+    @Test func strings_escapeQuotesBackslashesAndControlCharacters_only() {
+        let value = JSONValue.string("a\"b\\c/\n\r\t\u{08}\u{0C}\u{01}\u{1F} é😀\u{7F}")
+        #expect(value.text == #""a\"b\\c/\n\r\t\b\f\u0001\u001f é😀\#u{7F}""#)
+        #expect(JSONValue.string("").text == #""""#)
+        #expect(JSONValue.string("\"").text == #""\"""#)
+        #expect(JSONValue.string("plain").text == #""plain""#)
+    }
+
+    @Test func integers_areWrittenInFull() {
+        let values: [Int64] = [0, 7, -5, 1_234_567_890, .max, .min]
+        #expect(JSONValue.array(values.map(JSONValue.int)).text == "[0,7,-5,1234567890,9223372036854775807,-9223372036854775808]")
+    }
+
+    @Test func objects_keepKeyOrder_andKeysAreEscapedToo() {
+        let value = JSONValue.object([("z", .bool(true)), ("a\n", .null), ("m", .object([("k", .int(1))]))])
+        #expect(value.text == #"{"z":true,"a\n":null,"m":{"k":1}}"#)
+    }
+}
