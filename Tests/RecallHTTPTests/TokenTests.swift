@@ -125,10 +125,17 @@ extension TokenTests {
                 ("bearer \(token)", HTTPResponse.Status.ok), ("Bearer \t\(token) \t", .ok), ("BEARER   \(token)", .ok),
                 ("Bearer \u{00A0}\(token)\u{2003}", .ok),
                 ("Bearer \(token)x", .unauthorized), ("Bearer x\(token)", .unauthorized), ("Bearer \t ", .unauthorized),
+                ("  Bearer \(token)", .ok), ("Bearer\t\(token)", .unauthorized), ("Bearerx \(token)", .unauthorized),
+                ("Bearer", .unauthorized), ("Bearer ", .unauthorized), ("Basic \(token)", .unauthorized),
             ] {
                 let response = try await client.execute(uri: "/v3/Organizations", method: .get, headers: [.authorization: header])
                 #expect(response.status == status, "\(header.debugDescription)")
             }
+            // Two Authorization fields read as one joined value ("Bearer t, Bearer t"), which is no token.
+            var twice = HTTPFields()
+            twice.append(HTTPField(name: .authorization, value: "Bearer \(token)"))
+            twice.append(HTTPField(name: .authorization, value: "Bearer \(token)"))
+            #expect(try await client.execute(uri: "/v3/Organizations", method: .get, headers: twice).status == .unauthorized)
         }
     }
 }
