@@ -31,7 +31,7 @@ import Testing
     @Test func everyServedOperationIsDocumented_andNothingElse() async throws {
         let recall = try await TestRecall()
         defer { recall.remove() }
-        let router = Router(context: RecallRequestContext.self, options: [.caseInsensitive])
+        let router = RouteTable()
         let served = RecallServer.register(on: router, env: recall.env)
         for version in APIVersion.allCases {
             let document = try #require(OpenAPIDocuments.document(for: version.rawValue), "no document for \(version)")

@@ -21,7 +21,7 @@ import Testing
         try ExploreTests.importHistory(recall)
         let target = recall.directory.appendingPathComponent("restored")
         try await recall.store.setRestoreTarget(organizationID: recall.organization.id, maildirRoot: target.path)
-        let router = Router(context: RecallRequestContext.self, options: [.caseInsensitive])
+        let router = RouteTable()
         let routes = RecallServer.register(on: router, env: recall.env).filter { $0.path.contains(":restoreSessionId") }
         #expect(routes.count > 100)  // v3 and three versions of the v6–v8 family
 

@@ -57,10 +57,10 @@ public enum RecallServer {
         )
     }
 
-    /// The router with every API version, the OpenAPI documents, `/health` and `/metrics`, behind the request
-    /// telemetry (access log and metrics) and the error middleware.
-    public static func router(env: APIEnvironment) -> Router<RecallRequestContext> {
-        let router = Router(context: RecallRequestContext.self, options: [.caseInsensitive])
+    /// The routes of every API version, the OpenAPI documents, `/health` and `/metrics`, behind the request
+    /// telemetry (access log and metrics) and the error middleware; paths match in any case (`RouteTable`).
+    static func router(env: APIEnvironment) -> RouteTable {
+        let router = RouteTable()
         router.add(middleware: RequestTelemetry(metrics: env.metrics))
         router.add(middleware: ErrorMiddleware())
         register(on: router, env: env)
@@ -70,7 +70,7 @@ public enum RecallServer {
 
     /// Every version's routes and `GET /swagger/docs/{version}`; returns the API routes served.
     @discardableResult
-    static func register(on router: Router<RecallRequestContext>, env: APIEnvironment) -> [ServedRoute] {
+    static func register(on router: RouteTable, env: APIEnvironment) -> [ServedRoute] {
         var served = V3Router.register(on: router, env: env)
         for version in [APIVersion.v6, .v7, .v8] { served += V8Router.register(on: router, env: env, version: version) }
         router.get("swagger/docs/:version") { _, context -> Response in

@@ -11,10 +11,10 @@ struct ServedRoute: Hashable, Sendable {
     /// for every other method on a known path, a 405; returns the served routes with their full paths.
     static func register(
         _ routes: [(path: String, method: HTTPRequest.Method, handler: Handler, authenticated: Bool)],
-        open: RouterGroup<RecallRequestContext>, protected: RouterGroup<RecallRequestContext>, under prefix: String
+        open: RouteGroup, protected: RouteGroup, under prefix: String
     ) -> [ServedRoute] {
         for route in routes {
-            (route.authenticated ? protected : open).on(RouterPath(route.path), method: route.method, use: route.handler)
+            (route.authenticated ? protected : open).on(route.path, method: route.method, use: route.handler)
         }
         let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace]
         for path in Set(routes.map(\.path)) {
@@ -24,7 +24,7 @@ struct ServedRoute: Hashable, Sendable {
                 headers: [.allow: served.map(\.rawValue).sorted().joined(separator: ", ")]
             )
             for method in methods where !served.contains(method) {
-                open.on(RouterPath(path), method: method) { _, _ -> Response in throw refusal }
+                open.on(path, method: method) { _, _ -> Response in throw refusal }
             }
         }
         return routes.map { ServedRoute(path: "\(prefix)/\($0.path)", method: $0.method) }

@@ -3,7 +3,7 @@ import NIOCore
 
 /// `GET /health` and `GET /metrics`: outside the versioned API, without a token, for load balancers and Prometheus.
 enum OperationalRoutes {
-    static func register(on router: Router<RecallRequestContext>, env: APIEnvironment) {
+    static func register(on router: RouteTable, env: APIEnvironment) {
         router.get("health") { _, _ -> Response in
             // Healthy when the database answers a read.
             let healthy = (try? await env.operationalCounts()) != nil

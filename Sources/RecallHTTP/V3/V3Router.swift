@@ -1,10 +1,10 @@
 import Hummingbird
 
-/// Every v3 route. Paths match case-insensitively (router option); a known path with another method answers 405.
+/// Every v3 route. Paths match case-insensitively (`RouteTable`); a known path with another method answers 405.
 enum V3Router {
     /// Registers the routes; returns the served ones (path below the root, method), without the 405 fallbacks.
     @discardableResult
-    static func register(on router: Router<RecallRequestContext>, env: APIEnvironment) -> [ServedRoute] {
+    static func register(on router: RouteTable, env: APIEnvironment) -> [ServedRoute] {
         let token = V3TokenController(auth: env.auth)
         let organizations = V3OrganizationsController(env: env)
         let sessions = V3RestoreSessionsController(env: env)

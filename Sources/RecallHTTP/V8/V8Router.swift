@@ -5,15 +5,15 @@ import Hummingbird
 enum V8Router {
     /// Registers the routes; returns the served ones (full path, method), without the 405 fallbacks.
     @discardableResult
-    static func register(on router: Router<RecallRequestContext>, env: APIEnvironment, version: APIVersion) -> [ServedRoute] {
+    static func register(on router: RouteTable, env: APIEnvironment, version: APIVersion) -> [ServedRoute] {
         let token = V8TokenController(auth: env.auth, version: version)
         let instance = V8ServiceInstanceController(env: env)
         let organizations = V8OrganizationsController(env: env, version: version)
         let sessions = V8RestoreSessionsController(env: env, version: version)
         let exchange = V8ExchangeController(env: env, version: version)
 
-        let open = router.group(RouterPath(version.rawValue))
-        let protected = router.group(RouterPath(version.rawValue)).add(middleware: BearerAuthMiddleware(auth: env.auth))
+        let open = router.group(version.rawValue)
+        let protected = router.group(version.rawValue).add(middleware: BearerAuthMiddleware(auth: env.auth))
 
         let session = "RestoreSessions/:restoreSessionId"
         let mailbox = "\(session)/organization/mailboxes/:mailboxId"
