@@ -40,6 +40,10 @@ import Testing
             let bad = try await client.get("/v3/Organizations/contoso", token: token)
             #expect(bad.status == .badRequest)
             #expect(bad.message?.contains("not a valid GUID") == true)
+            // A route word in an id's place is the id, in the client's spelling (routes match in any case).
+            let word = try await client.get("/v3/Organizations/Action", token: token)
+            #expect(word.status == .badRequest)
+            #expect(word.message == "The request is invalid: 'Action' is not a valid GUID.")
         }
     }
 }

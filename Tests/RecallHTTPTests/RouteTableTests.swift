@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import RecallDemo
 @testable import RecallHTTP
 
 /// `RouteTable` must route exactly as Hummingbird's router with `.caseInsensitive` did: same endpoint, same
@@ -31,7 +32,7 @@ struct RouteTableTests {
             reference.on(RouterPath(pattern), method: HTTPRequest.Method(route[0])!, use: Self.echo)
         }
 
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         var paths: [(HTTPRequest.Method, String)] = []
         for path in Set(routes.map { $0[1] }).sorted() {
             let segments = path.split(separator: "/")
@@ -70,18 +71,5 @@ struct RouteTableTests {
             }
             return answers
         }
-    }
-}
-
-/// A small seeded generator, so the mixed-case spellings are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
