@@ -7,7 +7,7 @@ import Hummingbird
 /// routes of four API versions. Here the path's bytes are compared with a node's few words, folding ASCII capitals
 /// on the way, without a String per segment. What a handler sees is what Hummingbird's router gave it: `parameters`,
 /// and `endpointPath` (the route in lower case, `/v3/restoresessions/{restoreSessionId}`, which labels the metrics).
-/// `RouteTableTests` checks the two route alike.
+/// `RouteTableTests` checks that both route every served path alike.
 final class RouteTable: HTTPResponderBuilder {
     typealias Context = RecallRequestContext
     typealias Middleware = any MiddlewareProtocol<Request, Response, Context>
