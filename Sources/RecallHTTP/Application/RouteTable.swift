@@ -163,8 +163,8 @@ struct RouteNode: Sendable {
         switch segment {
         case .word(let word):
             let bytes = Array(word.utf8)
-            if !words.contains(where: { $0.word == bytes }) { words.append((bytes, RouteNode())) }
-            let index = words.firstIndex { $0.word == bytes }!
+            let index = words.firstIndex { $0.word == bytes } ?? words.endIndex
+            if index == words.endIndex { words.append((bytes, RouteNode())) }
             words[index].node.insert(segments.dropFirst(), label: label, update)
         case .capture(let name):
             if captures.isEmpty { captures.append(Capture(name: name, node: RouteNode())) }
@@ -207,5 +207,4 @@ struct RouteNode: Sendable {
     var endpoints: [Endpoint] {
         (endpoint.map { [$0] } ?? []) + words.flatMap(\.node.endpoints) + captures.flatMap(\.node.endpoints)
     }
-
 }
