@@ -64,7 +64,8 @@ enum ExchangeFileResponses {
             status: .ok,
             headers: [.contentType: "application/mbox", .contentDisposition: "attachment; filename=\"\(target.fileName(extension: "mbox"))\""],
             body: ResponseBody { writer in
-                try await actions.exportMbox(session, target) { bytes in try await writer.write(ByteBuffer(bytes: bytes)) }
+                var buffer = ByteBuffer()
+                try await actions.exportMbox(session, target) { bytes in try await write(bytes, reusing: &buffer, to: &writer) }
                 try await writer.finish(nil)
             }
         )
@@ -78,9 +79,19 @@ enum ExchangeFileResponses {
                 .contentDisposition: "attachment; filename=\"\(target.fileName(extension: several ? "zip" : "eml"))\"",
             ],
             body: ResponseBody { writer in
-                try await actions.saveEml(session, target, asZip: several) { bytes in try await writer.write(ByteBuffer(bytes: bytes)) }
+                var buffer = ByteBuffer()
+                try await actions.saveEml(session, target, asZip: several) { bytes in try await write(bytes, reusing: &buffer, to: &writer) }
                 try await writer.finish(nil)
             }
         )
+    }
+
+    /// Sends one chunk through `buffer`, whose memory is reused once NIO has sent the chunk before it. A new ByteBuffer per
+    /// chunk was rounded up to 128 KB, which malloc maps and unmaps each time, so every chunk was page-faulted in anew:
+    /// 5-6 % of an export's CPU.
+    private static func write(_ bytes: [UInt8], reusing buffer: inout ByteBuffer, to writer: inout any ResponseBodyWriter) async throws {
+        buffer.clear(minimumCapacity: bytes.count)
+        buffer.writeBytes(bytes)
+        try await writer.write(buffer)
     }
 }
