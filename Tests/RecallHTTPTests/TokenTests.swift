@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import RecallHTTP
 import Testing
 
 @Suite struct TokenTests {
@@ -136,6 +137,15 @@ extension TokenTests {
             twice.append(HTTPField(name: .authorization, value: "Bearer \(token)"))
             twice.append(HTTPField(name: .authorization, value: "Bearer \(token)"))
             #expect(try await client.execute(uri: "/v3/Organizations", method: .get, headers: twice).status == .unauthorized)
+        }
+    }
+
+    /// Stores keep tokens under this hash: if it changed, every token in an existing store would stop working.
+    @Test func storageHash_isSHA256OfTheUTF8_forAStringAndASubstringAlike() {
+        let expected = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        let header = "Bearer abc"
+        for hash in [OpaqueToken.storageHash(of: "abc"), OpaqueToken.storageHash(of: header.dropFirst(7))] {
+            #expect(hash.map { String(format: "%02x", $0) }.joined() == expected)
         }
     }
 }

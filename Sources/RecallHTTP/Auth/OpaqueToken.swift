@@ -18,7 +18,12 @@ public struct OpaqueToken: Sendable {
 
     /// What the store keeps: the token itself is never written down.
     public static func storageHash(of text: some StringProtocol) -> [UInt8] {
-        Array(SHA256.hash(data: Array(text.utf8)))
+        var hasher = SHA256()
+        // Hashed in place where the text is contiguous (it is, for a header's token), without a copy.
+        if text.utf8.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
+            hasher.update(data: Array(text.utf8))
+        }
+        return Array(hasher.finalize())
     }
 
     public var storageHash: [UInt8] { Self.storageHash(of: text) }
