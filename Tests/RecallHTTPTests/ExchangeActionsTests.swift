@@ -101,6 +101,30 @@ import Testing
         }
     }
 
+    /// A folder's export holds the folder and its subfolders, a subfolder's only its own; a mailbox's holds all.
+    @Test func exportFolder_toMbox_holdsTheFolderAndItsSubfolders_only() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try ExploreTests.importHistory(recall)
+        try await recall.withClient { client in
+            let opened = try await open(client)
+            func folder(under parent: String) async throws -> String {
+                let folders = try await client.get("\(opened.base)/Folders?parentId=\(parent)", token: opened.token).jsonObject()["results"] as? [[String: Any]]
+                return try #require(folders?.first?["id"] as? String)
+            }
+            func exportedSubjects(_ path: String) async throws -> [String] {
+                let response = try await client.post("\(opened.base)\(path)/Action", token: opened.token, json: #"{"exporttoMbox": null}"#)
+                #expect(response.status == .ok)
+                return String(buffer: response.body).split(separator: "\n").filter { $0.hasPrefix("Subject: ") }.map { String($0.dropFirst(9)) }
+            }
+            let inbox = try await folder(under: "null")
+            let projects = try await folder(under: inbox)
+            #expect(try await exportedSubjects("") == ["A", "B", "D", "E"])
+            #expect(try await exportedSubjects("/Folders/\(inbox)") == ["A", "B", "D", "E"])
+            #expect(try await exportedSubjects("/Folders/\(projects)") == ["E"])
+        }
+    }
+
     @Test func restoreFolder_intoMaildir_isIdempotent() async throws {
         let recall = try await TestRecall()
         defer { recall.remove() }
