@@ -1,3 +1,4 @@
+import NIOCore
 import Testing
 
 @testable import RecallHTTP
@@ -20,5 +21,16 @@ struct JSONValueTests {
     @Test func objects_keepKeyOrder_andKeysAreEscapedToo() {
         let value = JSONValue.object([("z", .bool(true)), ("a\n", .null), ("m", .object([("k", .int(1))]))])
         #expect(value.text == #"{"z":true,"a\n":null,"m":{"k":1}}"#)
+    }
+
+    /// `write` counts the bytes, then writes them in one go after whatever the buffer already holds.
+    @Test func writing_appendsToTheBuffer_emptyAndLargeValuesAlike() {
+        #expect(JSONValue.object([]).text == "{}")
+        #expect(JSONValue.array([]).text == "[]")
+        var buffer = ByteBuffer(string: "head:")
+        let items = (0..<10_000).map { "item \($0) \"q\"" }
+        JSONValue.array(items.map(JSONValue.string)).write(to: &buffer)
+        let expected = "head:[" + items.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "]"
+        #expect(String(buffer: buffer) == expected)
     }
 }
