@@ -20,10 +20,10 @@ extension SQLiteStore {
             afterVersion: afterVersion, limit: limit
         )
         return try await pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map { row in
                 let path: String = row[21]
                 return ScopedItem(version: ItemVersion(row: row), mailboxAddress: row[20], folderPath: path.split(separator: "/").map(String.init))
-            }
+            })
         }
     }
 

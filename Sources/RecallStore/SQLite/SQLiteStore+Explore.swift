@@ -5,7 +5,7 @@ import RecallCore
 extension SQLiteStore: ExploreStore {
     public func mailboxes(organizationID: Identifier<Organization>, at time: Timestamp, offset: Int, limit: Int) async throws -> [Mailbox] {
         try await pool.read { db in
-            try Row.fetchAll(
+            try Array(Row.fetchCursor(
                 db,
                 sql: """
                     SELECT * FROM mailboxes m WHERE m.organization_id = ?
@@ -13,7 +13,7 @@ extension SQLiteStore: ExploreStore {
                     ORDER BY m.address LIMIT ? OFFSET ?
                     """,
                 arguments: [organizationID, time, limit, offset]
-            ).map(Mailbox.init(row:))
+            ).map(Mailbox.init(row:)))
         }
     }
 
@@ -43,7 +43,7 @@ extension SQLiteStore: ExploreStore {
             }
             sql += " ORDER BY path LIMIT ? OFFSET ?"
             arguments += [limit, offset]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(MailFolder.init(row:))
+            return try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(MailFolder.init(row:)))
         }
     }
 
@@ -89,7 +89,7 @@ extension SQLiteStore: ExploreStore {
             }
             sql += " ORDER BY id LIMIT ? OFFSET ?"
             pageArguments += [limit, skip]
-            return try Row.fetchAll(db, sql: sql, arguments: pageArguments).map(ItemVersion.init(row:))
+            return try Array(Row.fetchCursor(db, sql: sql, arguments: pageArguments).map(ItemVersion.init(row:)))
         }
     }
 

@@ -16,7 +16,7 @@ extension SQLiteStore: OrganizationStore {
 
     public func organizations() async throws -> [Organization] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "\(Self.organizationSelect) ORDER BY o.name").map(Organization.init(row:))
+            try Array(Row.fetchCursor(db, sql: "\(Self.organizationSelect) ORDER BY o.name").map(Organization.init(row:)))
         }
     }
 

@@ -40,10 +40,10 @@ extension SQLiteStore: RestoreSessionStore {
 
     public func sessions(ownerID: Identifier<User>) async throws -> [RestoreSession] {
         try await pool.read { db in
-            try Row.fetchAll(
+            try Array(Row.fetchCursor(
                 db.cachedStatement(sql: "SELECT \(RestoreSession.columns) FROM restore_sessions WHERE owner_id = ? ORDER BY creation_time DESC, rowid DESC"),
                 arguments: [ownerID]
-            ).map(RestoreSession.init(row:))
+            ).map(RestoreSession.init(row:)))
         }
     }
 
@@ -67,7 +67,7 @@ extension SQLiteStore: RestoreSessionStore {
         let sql = "SELECT \(RestoreSession.columns) FROM restore_sessions WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT ? OFFSET ?"
         let bound = arguments
         return try await pool.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: bound).map(RestoreSession.init(row:))
+            try Array(Row.fetchCursor(db.cachedStatement(sql: sql), arguments: bound).map(RestoreSession.init(row:)))
         }
     }
 
@@ -114,10 +114,10 @@ extension SQLiteStore: RestoreSessionStore {
     public func events(sessionID: Identifier<RestoreSession>, offset: Int, limit: Int) async throws -> EventPage {
         try await pool.read { db in
             let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT event_count FROM restore_sessions WHERE id = ?"), arguments: [sessionID]) ?? 0
-            let events = try Row.fetchAll(
+            let events = try Array(Row.fetchCursor(
                 db.cachedStatement(sql: "SELECT * FROM session_events WHERE session_id = ? AND ord >= ? ORDER BY ord LIMIT ?"),
                 arguments: [sessionID, offset, limit]
-            ).map(SessionEvent.init(row:))
+            ).map(SessionEvent.init(row:)))
             return EventPage(events: events, total: total)
         }
     }

@@ -27,7 +27,7 @@ extension SQLiteStore: UserStore {
 
     public func users() async throws -> [User] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY name").map(User.init(row:))
+            try Array(Row.fetchCursor(db, sql: "SELECT * FROM users ORDER BY name").map(User.init(row:)))
         }
     }
 
