@@ -22,8 +22,29 @@ enum V3ExchangeIDs {
         return Int64(bigEndian: bytes.withUnsafeBytes { $0.loadUnaligned(as: Int64.self) })
     }
 
+    private static let alphabet: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+    /// Base64 with `-` and `_` for `+` and `/`, padded with `=`. Written by hand: `base64EncodedString()` and two
+    /// `replacingOccurrences` (an NSString search each) were 6.5 % of browsing a page of items, three ids per item.
     private static func encode(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let digits = alphabet.utf8Start
+        return String(unsafeUninitializedCapacity: (bytes.count + 2) / 3 * 4) { out in
+            var written = 0
+            var index = 0
+            while index < bytes.count {
+                let remaining = bytes.count - index
+                let b0 = Int(bytes[index])
+                let b1 = remaining > 1 ? Int(bytes[index + 1]) : 0
+                let b2 = remaining > 2 ? Int(bytes[index + 2]) : 0
+                out[written] = digits[b0 >> 2]
+                out[written + 1] = digits[(b0 & 0x03) << 4 | b1 >> 4]
+                out[written + 2] = remaining > 1 ? digits[(b1 & 0x0F) << 2 | b2 >> 6] : UInt8(ascii: "=")
+                out[written + 3] = remaining > 2 ? digits[b2 & 0x3F] : UInt8(ascii: "=")
+                written += 4
+                index += 3
+            }
+            return written
+        }
     }
 
     private static func decode(_ text: String) -> [UInt8]? {
