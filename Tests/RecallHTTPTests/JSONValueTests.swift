@@ -33,4 +33,19 @@ struct JSONValueTests {
         let expected = "head:[" + items.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "]"
         #expect(String(buffer: buffer) == expected)
     }
+
+    /// Strings are scanned eight bytes at a time: an escape is found wherever it falls in a long string.
+    @Test func escapes_areFound_atEveryPositionOfALongString() {
+        let escapes: [(Character, String)] = [("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{01}", #"\u0001"#), ("\u{1F}", #"\u001f"#)]
+        for (character, escaped) in escapes {
+            for position in 0..<40 {
+                var text = String(repeating: "x", count: 40)
+                text.replaceSubrange(text.index(text.startIndex, offsetBy: position)...text.index(text.startIndex, offsetBy: position), with: String(character))
+                let expected = String(repeating: "x", count: position) + escaped + String(repeating: "x", count: 39 - position)
+                #expect(JSONValue.string(text).text == "\"" + expected + "\"")
+            }
+        }
+        // Bytes just above the control range, and non-ASCII, pass through.
+        #expect(JSONValue.string(" !#[]~\u{7F}é  àéîõü 😀 !#[]~").text == "\" !#[]~\u{7F}é  àéîõü 😀 !#[]~\"")
+    }
 }

@@ -52,18 +52,23 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .object(let pairs):
             sink.append(UInt8(ascii: "{"))
-            for (index, (key, value)) in pairs.enumerated() {
-                if index > 0 { sink.append(UInt8(ascii: ",")) }
-                Self.serialize(key, into: &sink)
-                sink.append(UInt8(ascii: ":"))
-                value.serialize(into: &sink)
+            // Walked in place: iterating copied each key and value out, a retain and a release apiece.
+            pairs.withUnsafeBufferPointer { pairs in
+                for index in pairs.indices {
+                    if index > 0 { sink.append(UInt8(ascii: ",")) }
+                    Self.serialize(pairs[index].0, into: &sink)
+                    sink.append(UInt8(ascii: ":"))
+                    pairs[index].1.serialize(into: &sink)
+                }
             }
             sink.append(UInt8(ascii: "}"))
         case .array(let values):
             sink.append(UInt8(ascii: "["))
-            for (index, value) in values.enumerated() {
-                if index > 0 { sink.append(UInt8(ascii: ",")) }
-                value.serialize(into: &sink)
+            values.withUnsafeBufferPointer { values in
+                for index in values.indices {
+                    if index > 0 { sink.append(UInt8(ascii: ",")) }
+                    values[index].serialize(into: &sink)
+                }
             }
             sink.append(UInt8(ascii: "]"))
         case .string(let string):
@@ -92,9 +97,13 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     private static func serialize(_ string: String, into sink: inout some JSONSink) {
-        var string = string
-        // Native Strings are contiguous UTF-8; runs without an escape are copied in one go.
-        string.withUTF8 { bytes in Self.serializeEscaped(bytes, into: &sink) }
+        // Native Strings are contiguous UTF-8 (read in place, without the copy `withUTF8` needs); runs without an
+        // escape are copied in one go.
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in Self.serializeEscaped(bytes, into: &sink) }
+        if done == nil {
+            var copy = string
+            copy.withUTF8 { bytes in Self.serializeEscaped(bytes, into: &sink) }
+        }
     }
 
     private static let hexDigits: StaticString = "0123456789abcdef"
@@ -102,9 +111,18 @@ public enum JSONValue: Sendable, Equatable {
     private static func serializeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout some JSONSink) {
         sink.append(UInt8(ascii: "\""))
         var runStart = 0
-        for index in bytes.indices {
+        var index = 0
+        while index < bytes.count {
+            // Eight bytes at a time while none of them needs escaping: the scan was half of writing an events page.
+            if index + 8 <= bytes.count, !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                index += 1
+                continue
+            }
             sink.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<index])))
             switch byte {
             case UInt8(ascii: "\""): sink.append("\\\"")
@@ -119,10 +137,23 @@ public enum JSONValue: Sendable, Equatable {
                 sink.append(hexDigits.utf8Start[Int(byte >> 4)])
                 sink.append(hexDigits.utf8Start[Int(byte & 0x0F)])
             }
-            runStart = index + 1
+            index += 1
+            runStart = index
         }
         sink.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart...])))
         sink.append(UInt8(ascii: "\""))
+    }
+
+    /// False only when no byte of `word` is a control character, `"` or a backslash: the classic SWAR tests for a byte
+    /// below a bound and for a zero byte, which can report a byte that is not there but never miss one.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        return (control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs)) != 0
     }
 }
 
