@@ -62,13 +62,27 @@ public struct CivilTime: Hashable, Sendable {
         guard (0...9999).contains(year) else {
             return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(fraction, 7))Z"
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(28)
-        for (value, width, separator) in [(year, 4, "-"), (month, 2, "-"), (day, 2, "T"), (hour, 2, ":"), (minute, 2, ":"), (second, 2, "."), (fraction, 7, "Z")] as [(Int, Int, Unicode.Scalar)] {
-            DecimalDigits.append(value, width: width, to: &out)
-            out.append(UInt8(ascii: separator))
+        // Straight into the String's storage: a table of fields, a byte array and a copy were three allocations.
+        return String(unsafeUninitializedCapacity: 28) { out in
+            var position = 0
+            func put(_ value: Int, width: Int, then separator: Unicode.Scalar) {
+                var rest = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    out[position + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                out[position + width] = UInt8(ascii: separator)
+                position += width + 1
+            }
+            put(year, width: 4, then: "-")
+            put(month, width: 2, then: "-")
+            put(day, width: 2, then: "T")
+            put(hour, width: 2, then: ":")
+            put(minute, width: 2, then: ":")
+            put(second, width: 2, then: ".")
+            put(fraction, width: 7, then: "Z")
+            return position
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     public static func daysInMonth(year: Int, month: Int) -> Int {
