@@ -66,11 +66,7 @@ public struct CivilTime: Hashable, Sendable {
         return String(unsafeUninitializedCapacity: 28) { out in
             var position = 0
             func put(_ value: Int, width: Int, then separator: Unicode.Scalar) {
-                var rest = value
-                for offset in stride(from: width - 1, through: 0, by: -1) {
-                    out[position + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
+                DecimalDigits.write(value, width: width, into: out, at: position)
                 out[position + width] = UInt8(ascii: separator)
                 position += width + 1
             }

@@ -10,4 +10,14 @@ public enum DecimalDigits {
             divisor /= 10
         }
     }
+
+    /// Writes the last `width` decimal digits of a non-negative `value`, zero-padded, at `position` of `out` (which must
+    /// have room), for text built straight in a String's storage.
+    public static func write(_ value: Int, width: Int, into out: UnsafeMutableBufferPointer<UInt8>, at position: Int) {
+        var rest = value
+        for offset in stride(from: width - 1, through: 0, by: -1) {
+            out[position + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+    }
 }
