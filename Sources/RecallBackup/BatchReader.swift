@@ -6,6 +6,8 @@ import RecallStore
 struct ReadBatch: Sendable {
     var messages: [IncomingMessage]
     var hashes: [ContentHash]
+    /// XXH64 of each message, stored with its blob for exports to check against.
+    var checksums: [UInt64]
     var progress: (done: UInt64, total: UInt64)
     var bytes: Int
 }
@@ -92,8 +94,9 @@ final class BatchReader<Source: MessageSource>: @unchecked Sendable {
                 end(failure: error)
                 return
             }
+            let digests = ParallelMap.map(messages) { (BlobPackWriter.hash($0.bytes), XXH64.hash($0.bytes)) }
             let batch = ReadBatch(
-                messages: messages, hashes: ParallelMap.map(messages) { BlobPackWriter.hash($0.bytes) }, progress: source.progress, bytes: bytes
+                messages: messages, hashes: digests.map(\.0), checksums: digests.map(\.1), progress: source.progress, bytes: bytes
             )
             condition.lock()
             // Bounded in batches and in bytes all the way to the writer: a run of 50 MB messages keeps one in flight.

@@ -79,13 +79,13 @@ public struct MailboxImporter {
                         staged.append(row)
                     }
                 }
-                let candidates = needMetadata.map { (hash: batch.hashes[$0], bytes: batch.messages[$0].bytes) }
+                let candidates = needMetadata.map { (hash: batch.hashes[$0], checksum: batch.checksums[$0], bytes: batch.messages[$0].bytes) }
                 try writer.submit { [staged] in
                     defer { reader.release(batch) }
                     var unknown = try staging.unknownBlobs(candidates.map(\.hash))
-                    var blobs: [(hash: ContentHash, location: BlobPackWriter.Location)] = []
+                    var blobs: [StagedBlob] = []
                     for candidate in candidates where unknown.remove(candidate.hash) != nil {
-                        blobs.append((candidate.hash, try pack.append(candidate.bytes)))
+                        blobs.append(StagedBlob(hash: candidate.hash, checksum: candidate.checksum, location: try pack.append(candidate.bytes)))
                     }
                     try staging.stage(blobs: blobs, messages: staged)
                 }

@@ -2,7 +2,7 @@ import Foundation
 import RecallCore
 
 /// A batch of an export's messages with their bytes in one buffer. Blobs that lie one after the other in a pack (as an
-/// import writes a mailbox) are read with a single `pread`; each message is checked against its hash, and one that is
+/// import writes a mailbox) are read with a single `pread`; each message is checked against its checksum, and one that is
 /// missing, unreadable or damaged has no bytes.
 public struct MessageBatch: Sendable {
     public let entries: [ExportEntry]
@@ -31,11 +31,11 @@ public struct MessageBatch: Sendable {
         let checked = UnsafeMutableBufferPointer<Range<Int>?>.allocate(capacity: ranges.count)
         _ = checked.initialize(from: ranges)
         defer { checked.deallocate() }
-        let hashes = entries.map(\.hash), locations = entries.map(\.location)
+        let checks = entries.map { $0.checksum.map(Check.checksum) ?? .hash($0.hash) }, locations = entries.map(\.location)
         // Each half writes only its own messages' bytes and ranges.
         nonisolated(unsafe) let (memory, results) = (whole, checked)
         DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-            Self.read(parts[part], locations, hashes, into: memory, ranges: results, packs: packs)
+            Self.read(parts[part], locations, checks, into: memory, ranges: results, packs: packs)
         }
         self.ranges = Array(checked)
     }
@@ -43,7 +43,7 @@ public struct MessageBatch: Sendable {
     /// Reads the messages in `indices`, one `pread` per run of adjacent blobs, and checks their hashes; a message that
     /// cannot be read or does not match gets a nil range.
     private static func read(
-        _ indices: Range<Int>, _ locations: [BlobPackWriter.Location?], _ hashes: [ContentHash], into whole: UnsafeMutableRawBufferPointer,
+        _ indices: Range<Int>, _ locations: [BlobPackWriter.Location?], _ checks: [Check], into whole: UnsafeMutableRawBufferPointer,
         ranges: UnsafeMutableBufferPointer<Range<Int>?>, packs: OpenPacks
     ) {
         var index = indices.lowerBound
@@ -72,7 +72,20 @@ public struct MessageBatch: Sendable {
         }
         for index in indices {
             guard let range = ranges[index] else { continue }
-            if BlobPackWriter.hash(UnsafeRawBufferPointer(rebasing: whole[range])) != hashes[index] { ranges[index] = nil }
+            if !checks[index].matches(UnsafeRawBufferPointer(rebasing: whole[range])) { ranges[index] = nil }
+        }
+    }
+
+    /// What a message's bytes are checked against.
+    private enum Check {
+        case checksum(UInt64)
+        case hash(ContentHash)
+
+        func matches(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            switch self {
+            case .checksum(let checksum): XXH64.hash(bytes) == checksum
+            case .hash(let hash): BlobPackWriter.hash(bytes) == hash
+            }
         }
     }
 

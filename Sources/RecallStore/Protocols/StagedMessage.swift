@@ -28,6 +28,19 @@ public struct StagedMessage: Sendable {
     }
 }
 
+/// New bytes of an import run: their name, their XXH64 and where the pack writer put them.
+public struct StagedBlob: Sendable {
+    public var hash: ContentHash
+    public var checksum: UInt64
+    public var location: BlobPackWriter.Location
+
+    public init(hash: ContentHash, checksum: UInt64, location: BlobPackWriter.Location) {
+        self.hash = hash
+        self.checksum = checksum
+        self.location = location
+    }
+}
+
 /// What a committed import run did.
 public struct ImportCounts: Hashable, Sendable {
     public var new = 0

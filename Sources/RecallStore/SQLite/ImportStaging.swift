@@ -39,7 +39,7 @@ public final class ImportStaging {
                     sender TEXT NOT NULL, recipients TEXT NOT NULL, cc TEXT NOT NULL, received INTEGER, sent INTEGER,
                     message_id TEXT, has_attachments INTEGER NOT NULL, item_class TEXT NOT NULL, warnings TEXT NOT NULL
                 );
-                CREATE TABLE blobs (hash BLOB PRIMARY KEY, pack TEXT NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE blobs (hash BLOB PRIMARY KEY, pack TEXT NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL, checksum INTEGER NOT NULL) WITHOUT ROWID;
                 CREATE TABLE ended (version INTEGER PRIMARY KEY, kind TEXT NOT NULL);
                 BEGIN;
                 """)
@@ -61,12 +61,15 @@ public final class ImportStaging {
     }
 
     /// Stages a batch: where its new bytes were written, then its new items and versions, in one database call.
-    public func stage(blobs: [(hash: ContentHash, location: BlobPackWriter.Location)], messages: [StagedMessage]) throws {
+    public func stage(blobs: [StagedBlob], messages: [StagedMessage]) throws {
         knownBlobs.formUnion(blobs.map(\.hash))
         try queue.inDatabase { db in
-            let blobStatement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?)")
-            for (hash, location) in blobs {
-                try blobStatement.execute(arguments: [Data(hash.bytes), location.pack, location.offset, location.length])
+            let blobStatement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO blobs VALUES (?, ?, ?, ?, ?)")
+            for blob in blobs {
+                let location = blob.location
+                try blobStatement.execute(arguments: [
+                    Data(blob.hash.bytes), location.pack, location.offset, location.length, Int64(bitPattern: blob.checksum),
+                ])
             }
             let messageStatement = try db.cachedStatement(sql: "INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for message in messages {
@@ -140,7 +143,7 @@ public final class ImportStaging {
                 let point = db.lastInsertedRowID
                 counts.restorePointID = point
                 counts.storedBytes = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(length), 0) FROM staging.blobs WHERE hash NOT IN (SELECT hash FROM main.blobs)") ?? 0
-                try db.execute(sql: "INSERT OR IGNORE INTO main.blobs SELECT hash, pack, offset, length FROM staging.blobs")
+                try db.execute(sql: "INSERT OR IGNORE INTO main.blobs (hash, pack, offset, length, checksum) SELECT hash, pack, offset, length, checksum FROM staging.blobs")
                 try db.execute(
                     sql: """
                         UPDATE main.item_versions SET end_time = ?, end_point = ?,

@@ -10,6 +10,8 @@ public struct ExportEntry: Sendable {
     public let date: Timestamp
     /// Nil when the repository has no bytes for the hash.
     public let location: BlobPackWriter.Location?
+    /// XXH64 of the bytes; nil for a blob stored before checksums were kept, which is checked against `hash`.
+    public let checksum: UInt64?
 }
 
 extension SQLiteStore {
@@ -17,7 +19,7 @@ extension SQLiteStore {
     static let exportRows = 512
 
     /// The next messages of `scope` in the view after `afterVersion`, in version order, read from their packs with one
-    /// `pread` per run of adjacent blobs and each checked against its hash. A batch holds at most `maxBytes` of
+    /// `pread` per run of adjacent blobs and each checked against its checksum (its hash when it has none). A batch holds at most `maxBytes` of
     /// messages (or one message, however large), so an export of any size runs in constant memory.
     ///
     /// Export decodes only the six columns it needs, where it decoded whole items and looked their blobs up one by one;
@@ -27,7 +29,7 @@ extension SQLiteStore {
         packs: OpenPacks, buffers: ExportBuffers
     ) async throws -> MessageBatch {
         let (sql, arguments) = Self.scopeQuery(
-            select: "v.id, v.blob_hash, coalesce(v.received, v.first_time), b.pack, b.offset, b.length",
+            select: "v.id, v.blob_hash, coalesce(v.received, v.first_time), b.pack, b.offset, b.length, b.checksum",
             joins: " LEFT JOIN blobs b ON b.hash = v.blob_hash", folders: false, organizationID: organizationID, scope: scope, view: view,
             afterVersion: afterVersion, limit: Self.exportRows
         )
@@ -44,10 +46,10 @@ extension SQLiteStore {
                     bytes += Int(length)
                     location = BlobPackWriter.Location(pack: pack, offset: offset, length: length)
                 }
-                let hash: Data = row[1]
+                let hash: Data = row[1], checksum: Int64? = row[6]
                 entries.append(ExportEntry(
                     versionID: row[0], hash: ContentHash(bytes: [UInt8](hash)) ?? ContentHash(bytes: [UInt8](repeating: 0, count: 32))!,
-                    date: row[2], location: location
+                    date: row[2], location: location, checksum: checksum.map { UInt64(bitPattern: $0) }
                 ))
             }
             return (entries, true)
