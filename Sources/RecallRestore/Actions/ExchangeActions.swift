@@ -60,8 +60,8 @@ public struct ExchangeActions: Sendable {
         return count
     }
 
-    /// Messages of an export read ahead in one batch; two batches are in memory at once.
-    static let exportBatchBytes = 4 << 20
+    /// Messages of an export read ahead in one batch; two batches are in memory at once (see `SQLiteStore.exportRows`).
+    static let exportBatchBytes = 8 << 20
 
     /// The batch after `previous` (the first when nil), or nil when `previous` was the last.
     private func exportBatch(
