@@ -144,6 +144,7 @@ public final class ImportStaging {
                 counts.restorePointID = point
                 counts.storedBytes = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(length), 0) FROM staging.blobs WHERE hash NOT IN (SELECT hash FROM main.blobs)") ?? 0
                 try db.execute(sql: "INSERT OR IGNORE INTO main.blobs (hash, pack, offset, length, checksum) SELECT hash, pack, offset, length, checksum FROM staging.blobs")
+                try db.execute(sql: "INSERT OR IGNORE INTO main.packs (name) SELECT DISTINCT pack FROM staging.blobs")
                 try db.execute(
                     sql: """
                         UPDATE main.item_versions SET end_time = ?, end_point = ?,
@@ -159,11 +160,13 @@ public final class ImportStaging {
                     sql: """
                         INSERT INTO main.item_versions (item_id, mailbox_id, folder_id, first_time, first_point, blob_hash, size,
                             flags, source_name, subject, sender, recipients, cc, received, sent, message_id, has_attachments,
-                            item_class, warnings)
+                            item_class, warnings, blob_pack, blob_offset, blob_checksum)
                         SELECT COALESCE(m.item_id, (SELECT p.item_id FROM main.item_versions p WHERE p.id = m.previous_version)),
                             ?, f.id, ?, ?, m.blob_hash, m.size, m.flags, m.source_name, m.subject, m.sender, m.recipients,
-                            m.cc, m.received, m.sent, m.message_id, m.has_attachments, m.item_class, m.warnings
+                            m.cc, m.received, m.sent, m.message_id, m.has_attachments, m.item_class, m.warnings,
+                            (SELECT id FROM main.packs WHERE name = b.pack), b.offset, b.checksum
                         FROM staging.messages m JOIN main.folders f ON f.mailbox_id = ? AND f.path = m.folder_key
+                        LEFT JOIN main.blobs b ON b.hash = m.blob_hash
                         ORDER BY m.rowid
                         """,
                     arguments: [mailbox.id, time, point, mailbox.id]

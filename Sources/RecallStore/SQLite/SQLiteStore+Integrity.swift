@@ -28,7 +28,7 @@ public struct RepositoryStats: Sendable {
 }
 
 extension SQLiteStore {
-    /// Re-hashes every blob and checks every version points at one.
+    /// Re-hashes every blob (and re-computes its checksum), and checks every version points at one and keeps its location.
     public func verifyRepository(blobs reader: BlobReader, progress: (Int, Int) -> Void = { _, _ in }) throws -> RepositoryReport {
         var report = RepositoryReport()
         report.problems = try integrityProblems().map { "SQLite integrity: \($0)" }
@@ -36,7 +36,7 @@ extension SQLiteStore {
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM blobs") ?? 0, Set(try String.fetchAll(db, sql: "SELECT DISTINCT pack FROM blobs")))
         }
         try pool.read { db in
-            let cursor = try Row.fetchCursor(db, sql: "SELECT hash, pack, offset, length FROM blobs ORDER BY pack, offset")
+            let cursor = try Row.fetchCursor(db, sql: "SELECT hash, pack, offset, length, checksum FROM blobs ORDER BY pack, offset")
             while let row = try cursor.next() {
                 let hashData: Data = row[0]
                 let expected = ContentHash(bytes: [UInt8](hashData))
@@ -45,6 +45,8 @@ extension SQLiteStore {
                     let bytes = try reader.read(pack: pack, offset: row[2], length: row[3])
                     if BlobPackWriter.hash(bytes) != expected {
                         report.problems.append("Blob \(expected?.hex ?? "?") in \(pack) does not match its hash.")
+                    } else if let checksum: Int64 = row[4], XXH64.hash(bytes) != UInt64(bitPattern: checksum) {
+                        report.problems.append("Blob \(expected?.hex ?? "?") in \(pack) does not match its checksum.")
                     }
                 } catch {
                     report.problems.append("Blob \(expected?.hex ?? "?") cannot be read from \(pack): \(error)")
@@ -55,6 +57,11 @@ extension SQLiteStore {
             report.versionsChecked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item_versions") ?? 0
             let dangling = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item_versions v WHERE NOT EXISTS (SELECT 1 FROM blobs b WHERE b.hash = v.blob_hash)") ?? 0
             if dangling > 0 { report.problems.append("\(dangling) item versions point at no blob.") }
+            let misplaced = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM item_versions v JOIN blobs b ON b.hash = v.blob_hash LEFT JOIN packs p ON p.id = v.blob_pack
+                WHERE p.name IS NOT b.pack OR v.blob_offset IS NOT b.offset OR v.size IS NOT b.length OR v.blob_checksum IS NOT b.checksum
+                """) ?? 0
+            if misplaced > 0 { report.problems.append("\(misplaced) item versions disagree with their blob on where its bytes are.") }
         }
         report.orphanPacks = reader.packNames().filter { !referencedPacks.contains($0) }
         return report

@@ -176,6 +176,21 @@ extension SQLiteStore {
             // before have none and are checked against their SHA-256 as before.
             try db.execute(sql: "ALTER TABLE blobs ADD COLUMN checksum INTEGER")
         }
+        migrator.registerMigration("v9-version-blob-locations") { db in
+            // Where each version's bytes are, kept on the version: an export looked each blob up by its hash, a random
+            // read of a table as large as the mailbox index, which on a 2.3 GB mailbox took 2.3 of the query's 2.9 s.
+            // Pack names become small integers. Existing versions get their blob's location here, once.
+            try db.execute(sql: """
+                CREATE TABLE packs (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+                INSERT INTO packs (name) SELECT DISTINCT pack FROM blobs ORDER BY pack;
+                ALTER TABLE item_versions ADD COLUMN blob_pack INTEGER REFERENCES packs(id);
+                ALTER TABLE item_versions ADD COLUMN blob_offset INTEGER;
+                ALTER TABLE item_versions ADD COLUMN blob_checksum INTEGER;
+                UPDATE item_versions SET (blob_pack, blob_offset, blob_checksum) = (
+                    SELECT p.id, b.offset, b.checksum FROM blobs b JOIN packs p ON p.name = b.pack WHERE b.hash = item_versions.blob_hash
+                );
+                """)
+        }
         return migrator
     }
 }
