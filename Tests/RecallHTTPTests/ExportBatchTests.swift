@@ -70,6 +70,25 @@ import Testing
         return (try FileHandle(forUpdating: recall.directory.appendingPathComponent("packs").appendingPathComponent(at.pack)), at)
     }
 
+    /// Overwrites one byte of a stored message in its pack, at the offset `position` gives for the message's location.
+    func damage(_ recall: TestRecall, _ hash: ContentHash, at position: (BlobPackWriter.Location) -> Int64) async throws {
+        let (file, at) = try await pack(recall, of: hash)
+        try file.seek(toOffset: UInt64(position(at)))
+        try file.write(contentsOf: Data("X".utf8))
+        try file.close()
+    }
+
+    /// Exports the mailbox, checks the file holds every stored message but the one at `missing`, in order, and that
+    /// the event counts that one as failed; returns the event.
+    func exportLacking(_ missing: Int, of stored: [(hash: ContentHash, bytes: [UInt8])], _ recall: TestRecall) async throws -> [String: Any] {
+        let (mbox, event) = try await export(recall)
+        var expected = stored.map(\.bytes)
+        expected.remove(at: missing)
+        #expect(try messages(in: mbox) == expected)
+        #expect(event["message"] as? String == Self.failedMessage(1))
+        return event
+    }
+
     /// The export event's message when `failed` of the mailbox's messages could not be read.
     static func failedMessage(_ failed: Int) -> String {
         "Item adele@contoso.onmicrosoft.com was exported with \(failed) failed item(s) of \(count) (type: Mailbox; source: adele@contoso.onmicrosoft.com; target: adele@contoso.onmicrosoft.com.mbox)"
@@ -103,39 +122,28 @@ import Testing
         let recall = try await TestRecall()
         defer { recall.remove() }
         let stored = try await importMailbox(recall)
-        let damaged = 700
-        let (file, at) = try await pack(recall, of: stored[damaged].hash)
-        try file.seek(toOffset: UInt64(at.offset + 100))
-        try file.write(contentsOf: Data("X".utf8))
-        try file.close()
+        try await damage(recall, stored[700].hash) { $0.offset + 100 }
 
-        let (mbox, event) = try await export(recall)
-        var expected = stored.map(\.bytes)
-        expected.remove(at: damaged)
-        #expect(try messages(in: mbox) == expected)
+        let event = try await exportLacking(700, of: stored, recall)
         #expect(event["status"] as? String == "Warning")
         #expect(event["title"] as? String == "Mailbox is exported with errors.")
-        #expect(event["message"] as? String == Self.failedMessage(1))
     }
 
     @Test func aDamagedMessage_storedBeforeChecksumsWereKept_isLeftOut_byItsHash() async throws {
         let recall = try await TestRecall()
         defer { recall.remove() }
         let stored = try await importMailbox(recall)
-        // An import keeps a checksum for every blob; a repository written by an older Recall has none.
-        #expect(try await recall.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM blobs WHERE checksum IS NULL") } == 0)
-        try await recall.store.pool.write { db in try db.execute(sql: "UPDATE blobs SET checksum = NULL") }
-        let damaged = 10
-        let (file, at) = try await pack(recall, of: stored[damaged].hash)
-        try file.seek(toOffset: UInt64(at.offset + at.length - 2))
-        try file.write(contentsOf: Data("X".utf8))
-        try file.close()
+        // An import keeps a checksum for every blob and its versions; a repository written by an older Recall has none.
+        let unchecked = try await recall.store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM blobs WHERE checksum IS NULL) + (SELECT COUNT(*) FROM item_versions WHERE blob_checksum IS NULL)")
+        }
+        #expect(unchecked == 0)
+        try await recall.store.pool.write { db in
+            try db.execute(sql: "UPDATE blobs SET checksum = NULL; UPDATE item_versions SET blob_checksum = NULL")
+        }
+        try await damage(recall, stored[10].hash) { $0.offset + $0.length - 2 }
 
-        let (mbox, event) = try await export(recall)
-        var expected = stored.map(\.bytes)
-        expected.remove(at: damaged)
-        #expect(try messages(in: mbox) == expected)
-        #expect(event["message"] as? String == Self.failedMessage(1))
+        _ = try await exportLacking(10, of: stored, recall)
     }
 
     @Test func aPackCutShort_failsOnlyTheMessagesPastItsEnd() async throws {
