@@ -24,8 +24,8 @@ public struct MessageBatch: Sendable {
         }
         storage = buffers.take(total)
         let whole = UnsafeMutableRawBufferPointer(rebasing: storage.memory[0..<total])
-        // Two halves read and checked on two threads: hashing is most of the work, and the writer of the batch before
-        // leaves a core to spare.
+        // Two halves read and checked on two threads: the copy from the page cache and the checksum are most of the
+        // work, and the writer of the batch before leaves a core to spare.
         let half = entries.count / 2
         let parts = [entries.startIndex..<(entries.startIndex + half), (entries.startIndex + half)..<entries.endIndex]
         let checked = UnsafeMutableBufferPointer<Range<Int>?>.allocate(capacity: ranges.count)
@@ -40,8 +40,8 @@ public struct MessageBatch: Sendable {
         self.ranges = Array(checked)
     }
 
-    /// Reads the messages in `indices`, one `pread` per run of adjacent blobs, and checks their hashes; a message that
-    /// cannot be read or does not match gets a nil range.
+    /// Reads the messages in `indices`, one `pread` per run of adjacent blobs, and checks them; a message that cannot be
+    /// read or does not match gets a nil range.
     private static func read(
         _ indices: Range<Int>, _ locations: [BlobPackWriter.Location?], _ checks: [Check], into whole: UnsafeMutableRawBufferPointer,
         ranges: UnsafeMutableBufferPointer<Range<Int>?>, packs: OpenPacks

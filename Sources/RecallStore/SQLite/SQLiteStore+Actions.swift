@@ -28,17 +28,17 @@ extension SQLiteStore {
     }
 
     /// A query of the next `limit` versions of `scope` in the view after `afterVersion`, in version order, selecting
-    /// `select` from `item_versions v`, `mailboxes m`, `folders f` (unless `folders` is false and the scope is not a
-    /// folder) and whatever `joins` adds.
+    /// `select` from `item_versions v`, `mailboxes m` and `folders f` (unless `folders` is false and the scope is not a
+    /// folder).
     static func scopeQuery(
-        select: String, joins: String = "", folders: Bool = true, organizationID: Identifier<Organization>, scope: ItemScope,
+        select: String, folders: Bool = true, organizationID: Identifier<Organization>, scope: ItemScope,
         view: PointInTimeView, afterVersion: Int64, limit: Int
     ) -> (String, StatementArguments) {
         var joinFolders = folders
         if case .folder = scope { joinFolders = true }
         var sql = """
             SELECT \(select) FROM item_versions v
-            JOIN mailboxes m ON m.id = v.mailbox_id\(joinFolders ? " JOIN folders f ON f.id = v.folder_id" : "")\(joins)
+            JOIN mailboxes m ON m.id = v.mailbox_id\(joinFolders ? " JOIN folders f ON f.id = v.folder_id" : "")
             WHERE m.organization_id = ? AND v.id > ?
             """
         var arguments: StatementArguments = [organizationID, afterVersion]

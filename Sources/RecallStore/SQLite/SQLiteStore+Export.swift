@@ -21,8 +21,9 @@ extension SQLiteStore {
     static let exportRows = 2_048
 
     /// The next messages of `scope` in the view after `afterVersion`, in version order, read from their packs with one
-    /// `pread` per run of adjacent blobs and each checked against its checksum (its hash when it has none). A batch holds at most `maxBytes` of
-    /// messages (or one message, however large), so an export of any size runs in constant memory.
+    /// `pread` per run of adjacent blobs and each checked against its checksum (its hash when it has none). A batch
+    /// holds at most `maxBytes` of messages (or one message, however large), so an export of any size runs in constant
+    /// memory.
     ///
     /// Export decodes only the columns it needs, where it decoded whole items and looked their blobs up one by one; the
     /// location is the version's own copy (see the `v9-version-blob-locations` migration), and `folders` is joined only
