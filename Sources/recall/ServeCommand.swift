@@ -50,7 +50,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let format = ConsoleLogHandler.Format(rawValue: logFormat) ?? .text
         LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label, format: format) }
-        defer { ConsoleLogHandler.flush() }
+        defer { LogOutput.standardError.flush() }
         var logger = Logger(label: "recall")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let store = try dataDirectory.openStore()

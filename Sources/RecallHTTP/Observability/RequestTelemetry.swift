@@ -41,6 +41,11 @@ struct RequestTelemetry<Context: RequestContext>: RouterMiddleware {
         let elapsed = DispatchTime.now().uptimeNanoseconds &- start
         metrics.recordRequest(route: context.endpointPath ?? "unmatched", method: request.method, status: status, nanoseconds: elapsed)
         guard context.logger.logLevel <= .info else { return }
+        if let console = context.logger.handler as? ConsoleLogHandler,
+            console.logRequest(method: request.method.rawValue, path: request.uri.path, status: status.code, nanoseconds: elapsed)
+        {
+            return
+        }
         context.logger.info(
             "request",
             metadata: [
