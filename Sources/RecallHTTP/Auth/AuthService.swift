@@ -85,11 +85,12 @@ public struct AuthService: Sendable {
 
     /// The user a bearer token belongs to, if the token is valid now.
     public func user(forBearer token: some StringProtocol) async throws -> User? {
-        let hash = OpaqueToken.storageHash(of: token)
         let now = clock.now()
-        if let user = recentTokens.user(hash: hash, at: now) { return user }
+        let key = AccessTokenCache.Key(token)
+        if let key, let user = recentTokens.user(key, at: now) { return user }
+        let hash = OpaqueToken.storageHash(of: token)
         guard let (record, user) = try await tokens.validToken(hash: hash, kind: .access, at: now) else { return nil }
-        recentTokens.remember(hash: hash, user: user, expiresAt: record.expiresAt, at: now)
+        if let key { recentTokens.remember(key, hash: hash, user: user, expiresAt: record.expiresAt, at: now) }
         return user
     }
 
