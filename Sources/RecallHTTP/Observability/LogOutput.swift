@@ -74,10 +74,12 @@ public final class LogOutput: Sendable {
                 pending.bytes.removeAll(keepingCapacity: true)
             } else if !pending.flusherStarted {
                 pending.flusherStarted = true
-                Thread.detachNewThread { [self] in
+                // Ends with the output (one a test made); standard error's lives as long as the process.
+                Thread.detachNewThread { [weak self] in
                     while true {
                         usleep(100_000)
-                        flush()
+                        guard let self else { return }
+                        self.flush()
                     }
                 }
             }
