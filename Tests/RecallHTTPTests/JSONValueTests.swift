@@ -23,7 +23,27 @@ struct JSONValueTests {
         #expect(value.text == #"{"z":true,"a\n":null,"m":{"k":1}}"#)
     }
 
-    /// `write` counts the bytes, then writes them in one go after whatever the buffer already holds.
+    /// A value is first written into the room the buffer has (1 KiB at least) and, when it overflows that room, counted
+    /// and written again: every size around the edge comes out whole, whether the edge falls on a one-byte token (the
+    /// closing quote or brace) or inside a longer one, and after what the buffer held.
+    @Test func writing_aroundTheFirstAttemptsRoom_givesTheWholeValue() {
+        for size in 1000...1060 {
+            let text = String(repeating: "y", count: size)
+            for value in [JSONValue.string(text), .object([("k", .string(text))]), .array([.string(text), .int(7)])] {
+                var fresh = ByteBuffer()
+                value.write(to: &fresh)
+                #expect(String(buffer: fresh) == value.text)
+                var roomy = ByteBuffer(string: "head:")
+                roomy.reserveCapacity(64 << 10)
+                value.write(to: &roomy)
+                #expect(String(buffer: roomy) == "head:" + value.text)
+            }
+            #expect(JSONValue.string(text).text == "\"" + text + "\"")
+            #expect(JSONValue.array([.string(text), .int(7)]).text == "[\"" + text + "\",7]")
+        }
+    }
+
+    /// `write` appends after whatever the buffer already holds.
     @Test func writing_appendsToTheBuffer_emptyAndLargeValuesAlike() {
         #expect(JSONValue.object([]).text == "{}")
         #expect(JSONValue.array([]).text == "[]")

@@ -7,7 +7,6 @@ enum JSONResponse {
 
     static func make(_ status: HTTPResponse.Status = .ok, _ body: JSONValue, headers extra: HTTPFields = [:]) -> Response {
         var buffer = ByteBuffer()
-        buffer.reserveCapacity(512)
         body.write(to: &buffer)
         let length = String(buffer.readableBytes)
         var headers = extra

@@ -3,9 +3,10 @@ import RecallCore
 /// v3 representation of a restore session (§5.2 of the API digest).
 enum V3RestoreSessionJSON {
     static func make(_ session: RestoreSession, links: V3Links) -> JSONValue {
-        let path = "restoresessions/\(session.id)"
+        let id = session.id.description
+        let path = "restoresessions/" + id
         return .object([
-            "id": .string(session.id.description),
+            "id": .string(id),
             "type": .string(session.type.wireName),
             "creationTime": .string(WireTime.iso(session.creationTime)),
             "endTime": session.endTime.map { .string(WireTime.iso($0)) },
