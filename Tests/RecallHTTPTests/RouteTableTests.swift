@@ -10,7 +10,9 @@ import Testing
 struct RouteTableTests {
     /// Answers `<endpoint path> <parameters>` for whatever it matched.
     static let echo: RouteTable.Handler = { _, context in
-        let parameters = context.parameters.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: ",")
+        // Hummingbird's router fills `parameters`, `RouteTable` `pathParameters`: whichever routed, one is empty.
+        let captures = context.parameters.map { "\($0.key)=\($0.value)" } + context.pathParameters.all.map { "\($0.name)=\($0.value)" }
+        let parameters = captures.sorted().joined(separator: ",")
         return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "\(context.endpointPath ?? "-") \(parameters)")))
     }
 

@@ -9,6 +9,8 @@ public struct RecallRequestContext: RequestContext {
     public var user: User?
     /// The bearer token the user authenticated with (for logout).
     var bearerToken: String?
+    /// The `:name` segments of the matched route (set by `RouteTableResponder`).
+    public var pathParameters = PathParameters()
     /// The connection, for `remoteAddress`.
     private let channel: any Channel
 

@@ -74,7 +74,7 @@ public enum RecallServer {
         var served = V3Router.register(on: router, env: env)
         for version in [APIVersion.v6, .v7, .v8] { served += V8Router.register(on: router, env: env, version: version) }
         router.get("swagger/docs/:version") { _, context -> Response in
-            guard let document = OpenAPIDocuments.document(for: (context.parameters.get("version") ?? "").lowercased()) else {
+            guard let document = OpenAPIDocuments.document(for: (context.pathParameters.get("version") ?? "").lowercased()) else {
                 throw APIError.notFound("No HTTP resource was found that matches the request URI.")
             }
             var buffer = ByteBuffer()

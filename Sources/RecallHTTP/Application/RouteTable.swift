@@ -5,8 +5,8 @@ import Hummingbird
 /// Hummingbird's router does the same with its `.caseInsensitive` option, but compares a request's segments with
 /// each candidate by lower-casing `Character`s one at a time: 6–7 % of a `GET /v3/RestoreSessions/{id}` over the 100+
 /// routes of four API versions. Here the path's bytes are compared with a node's few words, folding ASCII capitals
-/// on the way, without a String per segment. What a handler sees is what Hummingbird's router gave it: `parameters`,
-/// and `endpointPath` (the route in lower case, `/v3/restoresessions/{restoreSessionId}`, which labels the metrics).
+/// on the way, without a String per segment. What a handler sees is what Hummingbird's router gave it: the captures
+/// (in `pathParameters`, not Hummingbird's `parameters`: see `PathParameters`), and `endpointPath` (the route in lower case, `/v3/restoresessions/{restoreSessionId}`, which labels the metrics).
 /// `RouteTableTests` checks that both route every served path alike.
 final class RouteTable: HTTPResponderBuilder {
     typealias Context = RecallRequestContext
@@ -105,9 +105,7 @@ struct RouteTableResponder: HTTPResponder {
                 return try await notFound.respond(to: request, context: context)
             }
             var context = context
-            context.coreContext.parameters = Parameters(captured.map { name, bytes in
-                (key: name, value: path[path.utf8.index(path.startIndex, offsetBy: bytes.lowerBound)..<path.utf8.index(path.startIndex, offsetBy: bytes.upperBound)])
-            })
+            context.pathParameters = PathParameters(path: path, captures: captured)
             context.coreContext.endpointPath.value = endpoint.path
             return try await responder.respond(to: request, context: context)
         } catch let error as any HTTPResponseError {

@@ -135,7 +135,7 @@ struct V8ExchangeController: Sendable {
     func folderByID(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let session = try await open(context)
         let mailbox = try await mailbox(context, session)
-        let folder = try await env.explorer.folder(try V3ExchangeIDs.folder(from: ExchangeActionTargets.decoded(context.parameters.get("folderId"))), of: mailbox, in: session)
+        let folder = try await env.explorer.folder(try V3ExchangeIDs.folder(from: ExchangeActionTargets.decoded(context.pathParameters.get("folderId"))), of: mailbox, in: session)
         return JSONResponse.make(.ok, folderJSON(folder, mailbox, session))
     }
 
@@ -158,7 +158,7 @@ struct V8ExchangeController: Sendable {
     func itemByID(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let session = try await open(context)
         let mailbox = try await mailbox(context, session)
-        let item = try await env.explorer.item(try V3ExchangeIDs.item(from: ExchangeActionTargets.decoded(context.parameters.get("itemId"))), of: mailbox, in: session)
+        let item = try await env.explorer.item(try V3ExchangeIDs.item(from: ExchangeActionTargets.decoded(context.pathParameters.get("itemId"))), of: mailbox, in: session)
         return JSONResponse.make(.ok, itemJSON(item, mailbox, session))
     }
 }

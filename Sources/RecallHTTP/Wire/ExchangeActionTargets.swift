@@ -27,7 +27,7 @@ struct ExchangeActionTargets: Sendable {
 
     func folder(_ context: RecallRequestContext, _ session: RestoreSession) async throws -> ActionTarget {
         let mailbox = try await env.explorer.mailbox(try context.pathID("mailboxId"), in: session)
-        let id = try V3ExchangeIDs.folder(from: Self.decoded(context.parameters.get("folderId")))
+        let id = try V3ExchangeIDs.folder(from: Self.decoded(context.pathParameters.get("folderId")))
         let folder = try await env.explorer.folder(id, of: mailbox, in: session)
         return ActionTarget(scope: .folder(mailbox.id, folder.id), name: folder.name, type: "Folder", source: "\(mailbox.address)/\(MailFolder.key(folder.path))")
     }
@@ -50,7 +50,7 @@ struct ExchangeActionTargets: Sendable {
 
     func item(_ context: RecallRequestContext, _ session: RestoreSession) async throws -> ActionTarget {
         let mailbox = try await env.explorer.mailbox(try context.pathID("mailboxId"), in: session)
-        let version = try V3ExchangeIDs.item(from: Self.decoded(context.parameters.get("itemId")))
+        let version = try V3ExchangeIDs.item(from: Self.decoded(context.pathParameters.get("itemId")))
         let item = try await env.explorer.item(version, of: mailbox, in: session)
         let subject = item.metadata.subject.isEmpty ? "(no subject)" : item.metadata.subject
         return ActionTarget(scope: .items(mailbox.id, [version]), name: subject, type: "Item", source: mailbox.address)

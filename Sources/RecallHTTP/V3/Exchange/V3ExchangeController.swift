@@ -58,7 +58,7 @@ struct V3ExchangeController: Sendable {
     func folderByID(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let (session, links) = try await open(request, context)
         let mailbox = try await mailbox(context, session)
-        let folder = try await env.explorer.folder(try V3ExchangeIDs.folder(from: ExchangeActionTargets.decoded(context.parameters.get("folderId"))), of: mailbox, in: session)
+        let folder = try await env.explorer.folder(try V3ExchangeIDs.folder(from: ExchangeActionTargets.decoded(context.pathParameters.get("folderId"))), of: mailbox, in: session)
         return JSONResponse.make(.ok, V3ExchangeJSON.folder(folder, mailbox: mailbox, session: session, links: links))
     }
 
@@ -81,7 +81,7 @@ struct V3ExchangeController: Sendable {
     func itemByID(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let (session, links) = try await open(request, context)
         let mailbox = try await mailbox(context, session)
-        let item = try await env.explorer.item(try V3ExchangeIDs.item(from: ExchangeActionTargets.decoded(context.parameters.get("itemId"))), of: mailbox, in: session)
+        let item = try await env.explorer.item(try V3ExchangeIDs.item(from: ExchangeActionTargets.decoded(context.pathParameters.get("itemId"))), of: mailbox, in: session)
         return JSONResponse.make(.ok, V3ExchangeJSON.item(item, mailbox: mailbox, session: session, links: links))
     }
 }
