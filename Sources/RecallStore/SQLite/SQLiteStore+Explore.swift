@@ -4,34 +4,32 @@ import RecallCore
 
 extension SQLiteStore: ExploreStore {
     public func mailboxes(organizationID: Identifier<Organization>, at time: Timestamp, offset: Int, limit: Int) async throws -> [Mailbox] {
-        try await pool.read { db in
+        try await readOneStatement { db in
             try Array(Row.fetchCursor(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT * FROM mailboxes m WHERE m.organization_id = ?
                         AND EXISTS (SELECT 1 FROM restore_points r WHERE r.mailbox_id = m.id AND r.time <= ?)
                     ORDER BY m.address LIMIT ? OFFSET ?
-                    """,
+                    """),
                 arguments: [organizationID, time, limit, offset]
             ).map(Mailbox.init(row:)))
         }
     }
 
     public func mailbox(id: Identifier<Mailbox>, organizationID: Identifier<Organization>, at time: Timestamp) async throws -> Mailbox? {
-        try await pool.read { db in
+        try await readOneStatement { db in
             try Row.fetchOne(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT * FROM mailboxes m WHERE m.id = ? AND m.organization_id = ?
                         AND EXISTS (SELECT 1 FROM restore_points r WHERE r.mailbox_id = m.id AND r.time <= ?)
-                    """,
+                    """),
                 arguments: [id, organizationID, time]
             ).map(Mailbox.init(row:))
         }
     }
 
     public func folders(mailboxID: Identifier<Mailbox>, at time: Timestamp, filter: FolderFilter, offset: Int, limit: Int) async throws -> [MailFolder] {
-        try await pool.read { db in
+        try await readOneStatement { db in
             var sql = "SELECT * FROM folders WHERE mailbox_id = ? AND first_time <= ?"
             var arguments: StatementArguments = [mailboxID, time]
             switch filter {
@@ -43,14 +41,14 @@ extension SQLiteStore: ExploreStore {
             }
             sql += " ORDER BY path LIMIT ? OFFSET ?"
             arguments += [limit, offset]
-            return try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(MailFolder.init(row:)))
+            return try Array(Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map(MailFolder.init(row:)))
         }
     }
 
     public func folder(id: Identifier<MailFolder>, mailboxID: Identifier<Mailbox>, at time: Timestamp) async throws -> MailFolder? {
-        try await pool.read { db in
+        try await readOneStatement { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM folders WHERE id = ? AND mailbox_id = ? AND first_time <= ?", arguments: [id, mailboxID, time]
+                db.cachedStatement(sql: "SELECT * FROM folders WHERE id = ? AND mailbox_id = ? AND first_time <= ?"), arguments: [id, mailboxID, time]
             ).map(MailFolder.init(row:))
         }
     }
@@ -73,11 +71,11 @@ extension SQLiteStore: ExploreStore {
             let (filter, filterArguments) = Self.visibility(view)
             base += " AND \(filter)"
             arguments += filterArguments
-            let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM restore_points") ?? 0
+            let latest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM restore_points")) ?? 0
             let key = PageIndex.Key(folderID: folderID, mailboxID: mailboxID, view: view, latestRestorePoint: latest)
             let (startID, skip) = try pageIndex.start(for: offset, key: key, db: db) { afterID, skip in
                 try Int64.fetchOne(
-                    db, sql: "SELECT id FROM item_versions WHERE " + base.dropFirst(selected.count) + " AND id > ? ORDER BY id LIMIT 1 OFFSET ?",
+                    db.cachedStatement(sql: "SELECT id FROM item_versions WHERE " + base.dropFirst(selected.count) + " AND id > ? ORDER BY id LIMIT 1 OFFSET ?"),
                     arguments: arguments + [afterID, skip]
                 )
             }
@@ -89,16 +87,17 @@ extension SQLiteStore: ExploreStore {
             }
             sql += " ORDER BY id LIMIT ? OFFSET ?"
             pageArguments += [limit, skip]
-            return try Array(Row.fetchCursor(db, sql: sql, arguments: pageArguments).map(ItemVersion.init(row:)))
+            return try Array(Row.fetchCursor(db.cachedStatement(sql: sql), arguments: pageArguments).map(ItemVersion.init(row:)))
         }
     }
 
     public func item(versionID: Int64, mailboxID: Identifier<Mailbox>, view: PointInTimeView) async throws -> ItemVersion? {
-        try await pool.read { db in
+        try await readOneStatement { db in
             let (filter, filterArguments) = Self.visibility(view)
             var arguments: StatementArguments = [versionID, mailboxID]
             arguments += filterArguments
-            return try Row.fetchOne(db, sql: "SELECT \(ItemVersion.columns()) FROM item_versions WHERE id = ? AND mailbox_id = ? AND \(filter)", arguments: arguments)
+            let sql = "SELECT \(ItemVersion.columns()) FROM item_versions WHERE id = ? AND mailbox_id = ? AND \(filter)"
+            return try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
                 .map(ItemVersion.init(row:))
         }
     }

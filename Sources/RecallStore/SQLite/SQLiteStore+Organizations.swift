@@ -15,20 +15,20 @@ extension SQLiteStore: OrganizationStore {
     }
 
     public func organizations() async throws -> [Organization] {
-        try await pool.read { db in
-            try Array(Row.fetchCursor(db, sql: "\(Self.organizationSelect) ORDER BY o.name").map(Organization.init(row:)))
+        try await readOneStatement { db in
+            try Array(Row.fetchCursor(db.cachedStatement(sql: "\(Self.organizationSelect) ORDER BY o.name")).map(Organization.init(row:)))
         }
     }
 
     public func organization(id: Identifier<Organization>) async throws -> Organization? {
         try await readOneStatement { db in
-            try Row.fetchOne(db, sql: "\(Self.organizationSelect) WHERE o.id = ?", arguments: [id]).map(Organization.init(row:))
+            try Row.fetchOne(db.cachedStatement(sql: "\(Self.organizationSelect) WHERE o.id = ?"), arguments: [id]).map(Organization.init(row:))
         }
     }
 
     public func organization(named name: String) async throws -> Organization? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "\(Self.organizationSelect) WHERE o.name = ?", arguments: [name]).map(Organization.init(row:))
+        try await readOneStatement { db in
+            try Row.fetchOne(db.cachedStatement(sql: "\(Self.organizationSelect) WHERE o.name = ?"), arguments: [name]).map(Organization.init(row:))
         }
     }
 

@@ -6,8 +6,7 @@ extension SQLiteStore: TokenStore {
     public func insert(_ tokens: [TokenRecord]) async throws {
         try await pool.write { db in
             for token in tokens {
-                try db.execute(
-                    sql: "INSERT INTO tokens (hash, kind, user_id, issued_at, expires_at, family) VALUES (?, ?, ?, ?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO tokens (hash, kind, user_id, issued_at, expires_at, family) VALUES (?, ?, ?, ?, ?, ?)").execute(
                     arguments: [Data(token.hash), token.kind.rawValue, token.userID, token.issuedAt, token.expiresAt, token.family.map { Data($0) }]
                 )
             }
@@ -23,10 +22,10 @@ extension SQLiteStore: TokenStore {
     public func consumeRefreshToken(hash: [UInt8], at now: Timestamp) async throws -> RefreshOutcome {
         try await pool.write { db in
             guard let found = try Self.tokenWithUser(db, hash: hash, kind: .refresh, now: now) else { return .invalid }
-            let usedAt = try Timestamp.fetchOne(db, sql: "SELECT used_at FROM tokens WHERE hash = ?", arguments: [Data(hash)])
+            let usedAt = try Timestamp.fetchOne(db.cachedStatement(sql: "SELECT used_at FROM tokens WHERE hash = ?"), arguments: [Data(hash)])
             guard usedAt != nil else {
                 // Kept, marked spent, until it expires: a second use is how a stolen copy shows itself.
-                try db.execute(sql: "UPDATE tokens SET used_at = ? WHERE hash = ?", arguments: [now, Data(hash)])
+                try db.cachedStatement(sql: "UPDATE tokens SET used_at = ? WHERE hash = ?").execute(arguments: [now, Data(hash)])
                 return .spent(found.0, found.1)
             }
             guard let family = found.0.family else {
