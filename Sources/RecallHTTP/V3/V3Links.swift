@@ -17,7 +17,7 @@ struct V3Links: LinkBuilder {
 
     /// Absolute href of a path below `/v3/` (give it in the spelling the link should have).
     func href(_ path: String) -> JSONValue {
-        .object([("href", .string("\(base)/\(path)"))])
+        .object([("href", .string(String(concatenating: base, "/", path)))])
     }
 
     /// A Host header goes into every link, so only host-name characters are let through.

@@ -3,6 +3,6 @@ struct V8Links: LinkBuilder {
     let version: APIVersion
 
     func href(_ path: String) -> JSONValue {
-        .object([("href", .string("/\(version.rawValue)/\(path)"))])
+        .object([("href", .string(String(concatenating: "/", version.rawValue, "/", path)))])
     }
 }

@@ -3,7 +3,7 @@ import RecallCore
 /// v3 representations of mailboxes, folders and mail items inside a restore session (§6 of the API digest).
 enum V3ExchangeJSON {
     static func mailboxPath(_ session: RestoreSession, _ mailbox: Mailbox) -> String {
-        "restoresessions/\(session.id)/organization/mailboxes/\(mailbox.id)"
+        String(concatenating: "restoresessions/", session.id.description, "/organization/mailboxes/", mailbox.id.description)
     }
 
     static func mailbox(_ mailbox: Mailbox, session: RestoreSession, links: V3Links) -> JSONValue {
@@ -24,18 +24,18 @@ enum V3ExchangeJSON {
     static func folder(_ folder: MailFolder, mailbox: Mailbox, session: RestoreSession, links: V3Links) -> JSONValue {
         let base = mailboxPath(session, mailbox)
         let id = V3ExchangeIDs.folder(folder.id)
-        let parent = folder.parentID.map { links.href("\(base)/folders/\(V3ExchangeIDs.folder($0))") } ?? links.href(base)
+        let parent = folder.parentID.map { links.href(String(concatenating: base, "/folders/", V3ExchangeIDs.folder($0))) } ?? links.href(base)
         return .object([
             ("id", .string(id)),
             ("name", .string(folder.name)),
             ("type", .string("None")),
             ("description", .string("")),
             ("_links", .object([
-                ("self", links.href("\(base)/folders/\(id)")),
+                ("self", links.href(String(concatenating: base, "/folders/", id))),
                 ("parent", parent),
                 ("mailbox", links.href(base)),
-                ("folders", links.href("\(base)/folders?parentId=\(id)")),
-                ("items", links.href("\(base)/items?folderId=\(id)")),
+                ("folders", links.href(String(concatenating: base, "/folders?parentId=", id))),
+                ("items", links.href(String(concatenating: base, "/items?folderId=", id))),
             ])),
         ])
     }
@@ -55,8 +55,8 @@ enum V3ExchangeJSON {
             "reply": .string(""),
             "subject": .string(m.subject),
             "_links": .object([
-                ("self", links.href("\(base)/items/\(V3ExchangeIDs.item(item.versionID))")),
-                ("parent", links.href("\(base)/folders/\(V3ExchangeIDs.folder(item.folderID))")),
+                ("self", links.href(String(concatenating: base, "/items/", V3ExchangeIDs.item(item.versionID)))),
+                ("parent", links.href(String(concatenating: base, "/folders/", V3ExchangeIDs.folder(item.folderID)))),
                 ("mailbox", links.href(base)),
             ]),
         ])

@@ -12,7 +12,7 @@ enum V3RestoreSessionJSON {
             "endTime": session.endTime.map { .string(WireTime.iso($0)) },
             "state": .string(session.state.wireName),
             "result": .string(session.result.wireName),
-            "_links": .object([("self", links.href(path)), ("organization", links.href("\(path)/organization"))]),
+            "_links": .object([("self", links.href(path)), ("organization", links.href(String(concatenating: path, "/organization")))]),
         ])
     }
 }
