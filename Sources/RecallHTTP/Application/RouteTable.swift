@@ -6,7 +6,8 @@ import Hummingbird
 /// each candidate by lower-casing `Character`s one at a time: 6–7 % of a `GET /v3/RestoreSessions/{id}` over the 100+
 /// routes of four API versions. Here the path's bytes are compared with a node's few words, folding ASCII capitals
 /// on the way, without a String per segment. What a handler sees is what Hummingbird's router gave it: the captures
-/// (in `pathParameters`, not Hummingbird's `parameters`: see `PathParameters`), and `endpointPath` (the route in lower case, `/v3/restoresessions/{restoreSessionId}`, which labels the metrics).
+/// (in `pathParameters`, not Hummingbird's `parameters`: see `PathParameters`), and `endpointPath` (the route in
+/// lower case, `/v3/restoresessions/{restoreSessionId}`, which labels the metrics).
 /// `RouteTableTests` checks that both route every served path alike.
 final class RouteTable: HTTPResponderBuilder {
     typealias Context = RecallRequestContext
