@@ -23,9 +23,9 @@ struct JSONValueTests {
         #expect(value.text == #"{"z":true,"a\n":null,"m":{"k":1}}"#)
     }
 
-    /// A value is first written into the room the buffer has (1 KiB at least) and, when it overflows that room, counted
-    /// and written again: every size around the edge comes out whole, whether the edge falls on a one-byte token (the
-    /// closing quote or brace) or inside a longer one, and after what the buffer held.
+    /// A value is first written into the room the buffer has (1 KiB at least) and, when it overflows that room, written
+    /// again into memory of its own: every size around the edge comes out whole, whether the edge falls on a one-byte
+    /// token (the closing quote or brace) or inside a longer one, and after what the buffer held.
     @Test func writing_aroundTheFirstAttemptsRoom_givesTheWholeValue() {
         for size in 1000...1060 {
             let text = String(repeating: "y", count: size)
@@ -40,6 +40,33 @@ struct JSONValueTests {
             }
             #expect(JSONValue.string(text).text == "\"" + text + "\"")
             #expect(JSONValue.array([.string(text), .int(7)]).text == "[\"" + text + "\",7]")
+        }
+    }
+
+    /// The memory a value too big for the buffer's room is written into starts at four times that room (4 KiB for a
+    /// fresh buffer) and doubles: values ending on each side of every doubling, on a one-byte token or inside a longer
+    /// one (an escape), come out whole, and after what a buffer held.
+    @Test func writing_aroundEachGrowthOfTheOverflowMemory_givesTheWholeValue() {
+        for kibibytes in [4, 8, 16, 32, 64] {
+            for size in (kibibytes * 1024 - 4)...(kibibytes * 1024 + 4) {
+                let plain = String(repeating: "z", count: size - 8)
+                let quoted = String(repeating: "q", count: size - 6)
+                let cases: [(JSONValue, String)] = [
+                    (.string(plain + "zzzzzz"), #"""# + plain + #"zzzzzz""#),
+                    (.array([.string(quoted + #"\"#)]), #"[""# + quoted + #"\\"]"#),
+                    (.object([("k", .string(plain))]), #"{"k":""# + plain + #""}"#),
+                ]
+                for (value, expected) in cases {
+                    #expect(expected.utf8.count == size)
+                    var fresh = ByteBuffer()
+                    value.write(to: &fresh)
+                    #expect(String(buffer: fresh) == expected)
+                    var roomy = ByteBuffer(string: "head:")
+                    roomy.reserveCapacity(3000)
+                    value.write(to: &roomy)
+                    #expect(String(buffer: roomy) == "head:" + expected)
+                }
+            }
         }
     }
 
