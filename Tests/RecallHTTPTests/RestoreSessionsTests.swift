@@ -143,6 +143,24 @@ import Testing
         }
     }
 
+    /// Sessions made in the same clock tick are still listed newest first (in the order they were made), and the
+    /// other way round with v8's `orderAsc=true`.
+    @Test func list_ofSessionsMadeAtTheSameTime_keepsTheOrderTheyWereMadeIn() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            let token = try await client.token()
+            var ids: [String] = []
+            for _ in 0..<3 { ids.append(try await client.explore(token: token)) }
+            let list = try await client.get("/v3/RestoreSessions", token: token).jsonArray()
+            #expect(list.map { $0["id"] as? String } == ids.reversed())
+            let ascending = try await client.get("/v8/RestoreSessions?orderAsc=true", token: token).jsonObject()
+            #expect((ascending["results"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ids)
+            let descending = try await client.get("/v8/RestoreSessions", token: token).jsonObject()
+            #expect((descending["results"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ids.reversed())
+        }
+    }
+
     @Test func stop_is200WithoutBody_idempotent_andRecordsEndTime() async throws {
         let recall = try await TestRecall()
         defer { recall.remove() }
