@@ -43,31 +43,47 @@ struct JSONValueTests {
         }
     }
 
-    /// The memory a value too big for the buffer's room is written into starts at four times that room (4 KiB for a
-    /// fresh buffer) and doubles: values ending on each side of every doubling, on a one-byte token or inside a longer
-    /// one (an escape), come out whole, and after what a buffer held.
-    @Test func writing_aroundEachGrowthOfTheOverflowMemory_givesTheWholeValue() {
-        for kibibytes in [4, 8, 16, 32, 64] {
-            for size in (kibibytes * 1024 - 4)...(kibibytes * 1024 + 4) {
-                let plain = String(repeating: "z", count: size - 8)
-                let quoted = String(repeating: "q", count: size - 6)
-                let cases: [(JSONValue, String)] = [
-                    (.string(plain + "zzzzzz"), #"""# + plain + #"zzzzzz""#),
-                    (.array([.string(quoted + #"\"#)]), #"[""# + quoted + #"\\"]"#),
-                    (.object([("k", .string(plain))]), #"{"k":""# + plain + #""}"#),
-                ]
-                for (value, expected) in cases {
-                    #expect(expected.utf8.count == size)
-                    var fresh = ByteBuffer()
-                    value.write(to: &fresh)
-                    #expect(String(buffer: fresh) == expected)
-                    var roomy = ByteBuffer(string: "head:")
-                    roomy.reserveCapacity(3000)
-                    value.write(to: &roomy)
-                    #expect(String(buffer: roomy) == "head:" + expected)
-                }
+    /// A value too big for the buffer's room is written again through a 64 KiB chunk that is moved into the buffer
+    /// each time it fills: values ending on each side of a chunk's end, on a one-byte token or inside a longer one (an
+    /// escape), strings longer than a chunk, and many small ones, come out whole, after what a buffer held.
+    @Test func writing_aroundEachChunkOfAnOverflowingValue_givesTheWholeValue() {
+        var sizes: [Int] = [65536 * 3 + 17]
+        for chunkEnd in [65536, 131072] { sizes += Array((chunkEnd - 4)...(chunkEnd + 4)) }
+        for size in sizes {
+            let plain = String(repeating: "z", count: size - 8)
+            let quoted = String(repeating: "q", count: size - 6)
+            let word = String(repeating: "w", count: 1022)
+            let words = size / 1025
+            let cases: [(JSONValue, String)] = [
+                (.string(plain + "zzzzzz"), #"""# + plain + #"zzzzzz""#),
+                (.array([.string(quoted + #"\"#)]), #"[""# + quoted + #"\\"]"#),
+                (.object([("k", .string(plain))]), #"{"k":""# + plain + #""}"#),
+                (.array(Array(repeating: .string(word), count: words)), "[" + Array(repeating: #"""# + word + #"""#, count: words).joined(separator: ",") + "]"),
+            ]
+            for (value, expected) in cases {
+                var fresh = ByteBuffer()
+                value.write(to: &fresh)
+                #expect(String(buffer: fresh) == expected)
+                var roomy = ByteBuffer(string: "head:")
+                roomy.reserveCapacity(3000)
+                value.write(to: &roomy)
+                #expect(String(buffer: roomy) == "head:" + expected)
             }
         }
+    }
+
+    /// A list of resources that write themselves reads as the array of the same values, below the buffer's room, across
+    /// it, and many times over it.
+    @Test func lists_readAsArrays_atEverySize() {
+        for count in [0, 1, 2, 30, 31, 32, 33, 1000] {
+            let values = (0..<count).map { JSONValue.object([("n", .int(Int64($0))), ("s", .string("session \"\($0)\""))]) }
+            #expect(JSONList(elements: values).text == JSONValue.array(values).text)
+            var roomy = ByteBuffer(string: "head:")
+            roomy.reserveCapacity(4096)
+            JSONList(elements: values).write(to: &roomy)
+            #expect(String(buffer: roomy) == "head:" + JSONValue.array(values).text)
+        }
+        #expect(JSONList(elements: [JSONValue.int(1), .int(2)]).text == "[1,2]")
     }
 
     /// `write` appends after whatever the buffer already holds.

@@ -174,10 +174,14 @@ import Testing
             #expect(stop.headers[.contentType] == "application/json; charset=utf-8")
             recall.clock.advance(seconds: 10)
             #expect(try await client.post("/v3/RestoreSessions/\(id)/action", token: token, json: #"{"Stop": null}"#).status == .ok)
-            let session = try await client.get("/v3/RestoreSessions/\(id)", token: token).jsonObject()
-            #expect(session["state"] as? String == "Stopped")
-            #expect(session["result"] as? String == "Success")
-            #expect(session["endTime"] as? String == "2019-05-29T10:01:30.1234567Z")
+            let read = try await client.get("/v3/RestoreSessions/\(id)", token: token)
+            let base = "http://localhost/v3/restoresessions/\(id)"
+            #expect(read.text == """
+                {"id":"\(id)","type":"Vex","creationTime":"2019-05-29T10:00:00.1234567Z","endTime":"2019-05-29T10:01:30.1234567Z",\
+                "state":"Stopped","result":"Success","_links":{"self":{"href":"\(base)"},"organization":{"href":"\(base)/organization"}}}
+                """)
+            let listed = try await client.get("/v3/RestoreSessions", token: token)
+            #expect(listed.text == "[" + read.text + "]")
             let events = try await client.get("/v3/RestoreSessions/\(id)/Events", token: token).jsonObject()
             let results = try #require(events["results"] as? [[String: Any]])
             #expect(results.map { $0["title"] as? String } == ["Restore session started", "Restore session stopped"])

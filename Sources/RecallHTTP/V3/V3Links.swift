@@ -20,6 +20,15 @@ struct V3Links: LinkBuilder {
         .object([("href", .string(String(concatenating: base, "/", path)))])
     }
 
+    /// `{"href":…}` of the path made of `parts`, written in pieces without building the href.
+    func writeHref(_ parts: String..., to sink: inout some JSONSink) {
+        sink.append(#"{"href":""#)
+        sink.appendEscaped(base)
+        sink.append(UInt8(ascii: "/"))
+        for part in parts { sink.appendEscaped(part) }
+        sink.append(#""}"#)
+    }
+
     /// A Host header goes into every link, so only host-name characters are let through.
     private static func isSafe(_ host: String) -> Bool {
         !host.isEmpty && host.utf8.count <= 255 && host.utf8.allSatisfy { byte in

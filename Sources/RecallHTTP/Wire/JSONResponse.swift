@@ -6,6 +6,11 @@ enum JSONResponse {
     static let contentType = "application/json; charset=utf-8"
 
     static func make(_ status: HTTPResponse.Status = .ok, _ body: JSONValue, headers extra: HTTPFields = [:]) -> Response {
+        make(status, writing: body, headers: extra)
+    }
+
+    /// A resource that writes its own JSON (`JSONWritable`), or a list of them.
+    static func make(_ status: HTTPResponse.Status = .ok, writing body: some JSONWritable, headers extra: HTTPFields = [:]) -> Response {
         var buffer = ByteBuffer()
         body.write(to: &buffer)
         let length = String(buffer.readableBytes)

@@ -28,6 +28,6 @@ struct V3OrganizationsController: Sendable {
         let options = try V3ExploreRequest.options(from: value, now: env.clock.now())
         let session = try await env.sessions.explore(organizationID: id, options: options, owner: user)
         let links = V3Links(request: request, scheme: env.scheme, fallbackHost: env.fallbackHost)
-        return JSONResponse.make(.created, V3RestoreSessionJSON.make(session, links: links))
+        return JSONResponse.make(.created, writing: V3RestoreSessionJSON.make(session, links: links))
     }
 }

@@ -12,12 +12,12 @@ struct V3RestoreSessionsController: Sendable {
     func list(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let sessions = try await env.sessions.sessions(for: try context.requireUser())
         let links = links(request)
-        return JSONResponse.make(.ok, .array(sessions.map { V3RestoreSessionJSON.make($0, links: links) }))
+        return JSONResponse.make(.ok, writing: JSONList(elements: sessions.map { V3RestoreSessionJSON.make($0, links: links) }))
     }
 
     func get(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let session = try await env.sessions.session(id: try context.pathID("restoreSessionId"), for: try context.requireUser())
-        return JSONResponse.make(.ok, V3RestoreSessionJSON.make(session, links: links(request)))
+        return JSONResponse.make(.ok, writing: V3RestoreSessionJSON.make(session, links: links(request)))
     }
 
     func action(_ request: Request, context: RecallRequestContext) async throws -> Response {
