@@ -28,7 +28,7 @@ import Testing
             }
             let all = try await subjects(0, 10_000)
             #expect(all == (0..<count).map { "m\($0)" })
-            for offset in [1_290, 255, 256, 257, 511, 512, 600, 1_023, 1_024, 1_299, 1_300, 5_000, 0] {
+            for offset in [1_290, 63, 64, 65, 127, 128, 255, 256, 257, 511, 512, 600, 1_023, 1_024, 1_279, 1_280, 1_299, 1_300, 5_000, 0] {
                 #expect(try await subjects(offset, 30) == Array(all.dropFirst(offset).prefix(30)), "offset \(offset)")
             }
         }

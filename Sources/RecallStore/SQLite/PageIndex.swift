@@ -3,8 +3,11 @@ import RecallCore
 import Synchronization
 
 /// Makes deep `offset` pages cheap: for each listing (a folder or mailbox at one point-in-time view) it remembers
-/// the version id at every 256th position, so page 10 000 starts from a remembered id and skips at most 255 rows
+/// the version id at every 64th position, so page 10 000 starts from a remembered id and skips at most 63 rows
 /// instead of 300 000. Keyed by the repository's latest restore point, so any new import starts afresh.
+///
+/// Every 256th position made a deep page skip up to 255 rows, which cost page 10 000 of a million-item folder a
+/// tenth more CPU than page 1. A listing of a million items keeps 125 KB of checkpoints; 128 listings at most.
 final class PageIndex: Sendable {
     struct Key: Hashable {
         let folderID: Identifier<MailFolder>?
@@ -13,8 +16,8 @@ final class PageIndex: Sendable {
         let latestRestorePoint: Int64
     }
 
-    static let stride = 256
-    private static let maxListings = 512
+    static let stride = 64
+    private static let maxListings = 128
     private let checkpoints = Mutex<[Key: [Int64]]>([:])
 
     /// The smallest version id at or after position `offset` that a checkpoint gives, and how many rows remain to
