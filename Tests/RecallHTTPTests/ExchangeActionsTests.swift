@@ -6,6 +6,10 @@ import RecallBackup
 import RecallStore
 import Testing
 
+func sha256(_ text: String) -> String {
+    BlobPackWriter.hash(Array(text.utf8)).hex
+}
+
 @Suite struct ExchangeActionsTests {
     struct Opened {
         let session: String
@@ -34,6 +38,11 @@ import Testing
             #expect(response.headers[.contentDisposition] == #"attachment; filename="adele@contoso.onmicrosoft.com.mbox""#)
             let exported = recall.directory.appendingPathComponent("exported.mbox")
             try Data(buffer: response.body).write(to: exported)
+
+            let python = try OutsideReader.pythonMbox(Array(buffer: response.body))
+            #expect(python.status == 0, "\(python.output)")
+            let expected = [("A", "a@x", "Hi"), ("B", "b@x", "edited"), ("D", "d@x", "Hi"), ("E", "e@x", "Hi")]
+            #expect(python.output == expected.map { "\($0.0) \(sha256(ExploreTests.message($0.1, $0.0, body: $0.2)))\n" }.joined())
 
             let fresh = try RepositoryCopy()
             var source = try MboxSource(url: exported, folder: ["Inbox"])
@@ -83,6 +92,11 @@ import Testing
             #expect(String(decoding: bytes, as: UTF8.self).contains("1-A.eml"))
             #expect(bytes.suffix(22).prefix(4) == [0x50, 0x4B, 0x05, 0x06])
             #expect(bytes[bytes.count - 12] == 2)
+            let unzip = try OutsideReader.unzipTest(bytes)
+            #expect(unzip.status == 0, "\(unzip.output)")
+            let python = try OutsideReader.pythonZip(bytes)
+            #expect(python.status == 0, "\(python.output)")
+            #expect(python.output == "1-A.eml \(sha256(ExploreTests.message("a@x", "A")))\n2-B.eml \(sha256(ExploreTests.message("b@x", "B", body: "edited")))\n")
         }
     }
 

@@ -38,8 +38,11 @@ public struct ZipStreamWriter {
             out += le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(entry.offset)
             out += entry.name
         }
+        // The directory's size is taken before the end record is appended to the same bytes: counting the record's
+        // first 12 bytes in it made every archive unreadable to unzip and Python's zipfile.
+        let directorySize = UInt32(out.count)
         out += le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(min(entries.count, 0xFFFF))) + le16(UInt16(min(entries.count, 0xFFFF)))
-        out += le32(UInt32(out.count)) + le32(start) + le16(0)
+        out += le32(directorySize) + le32(start) + le16(0)
         return out
     }
 
