@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecallCore
+import RecallRestore
 import RecallStore
 
 /// `recall organizations …`: the organizations whose backups can be explored.
@@ -37,7 +38,11 @@ struct Organizations: AsyncParsableCommand {
             defer { try? store.close() }
             guard let organization = try await store.organization(named: name) else { throw ValidationError("No organization named \(name).") }
             let root = URL(fileURLWithPath: maildir, isDirectory: true).standardizedFileURL
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            do {
+                try RestoreTargetCheck.prepare(root.path, dataDirectory: dataDirectory.url)
+            } catch let error as RecallError {
+                throw ValidationError(error.message)
+            }
             try await store.setRestoreTarget(organizationID: organization.id, maildirRoot: root.path)
             print("Restores of \(name) go to \(root.path)/<mailbox address>/.")
         }

@@ -104,6 +104,7 @@ public struct ExchangeActions: Sendable {
         guard let root = try await store.restoreTarget(organizationID: session.organizationID) else {
             throw RecallError.invalidArgument("This organization has no restore target: run `recall organizations set-target ORG --maildir ROOT` first.")
         }
+        try RestoreTargetCheck.prepare(root, dataDirectory: store.directory)
         let started = clock.now()
         let restorer = MaildirRestorer(root: URL(fileURLWithPath: root, isDirectory: true))
         var counts = RestoreCounts()
@@ -114,7 +115,8 @@ public struct ExchangeActions: Sendable {
                 return
             }
             bytes += Int64(message.count)
-            restorer.restore(item, bytes: message, options: options, counts: &counts)
+            let known = try await store.versionHashes(itemID: item.version.itemID)
+            restorer.restore(item, bytes: message, knownHashes: known, options: options, counts: &counts)
         }
         let destination = options.targetMailbox.map { "\(root)/\($0)" } ?? root
         try await record(

@@ -31,30 +31,40 @@ public struct RestoreCounts: Hashable, Sendable {
 /// Writes restored messages into Maildir++ trees (one per mailbox address under the organization's target root)
 /// the way a mail server expects: written and fsynced in `tmp/`, then renamed into `cur/`, so an IMAP server
 /// reading the tree never sees half a message. Identical messages already there are skipped, so a rerun
-/// creates no duplicates.
+/// creates no duplicates. Every directory below the root is reached by descriptor without following links
+/// (`DirectoryHandle`), so a link planted in the tree cannot send a write, a read or a removal outside it.
 final class MaildirRestorer {
-    private struct FolderState {
-        var hashes: Set<ContentHash> = []
-        var byMessageID: [String: [URL]] = [:]
+    /// A message file found in a folder: its directory (`new` or `cur`), name and content hash.
+    private struct Existing {
+        let sub: String
+        let name: String
+        let hash: ContentHash
     }
 
-    private let root: URL
-    private var folders: [URL: FolderState] = [:]
+    private struct FolderState {
+        var hashes: Set<ContentHash> = []
+        var byMessageID: [String: [Existing]] = [:]
+    }
+
+    private let root: String
+    private var folders: [String: FolderState] = [:]
     private var counter = 0
 
     init(root: URL) {
-        self.root = root
+        self.root = root.path
     }
 
-    /// Directory of a folder: `Inbox` is the Maildir itself, anything else a Maildir++ subfolder (`.Sent Items`,
-    /// `.Inbox.Projects`).
-    func directory(address: String, folder: [String]) -> URL {
-        let mailbox = root.appendingPathComponent(address, isDirectory: true)
-        if folder == ["Inbox"] || folder.isEmpty { return mailbox }
-        return mailbox.appendingPathComponent(MaildirFolderName.encode(folder), isDirectory: true)
+    /// The directory names from the root to a folder: `Inbox` is the Maildir itself, anything else a Maildir++
+    /// subfolder (`.Sent Items`, `.Inbox.Projects`).
+    static func components(address: String, folder: [String]) -> [String] {
+        if folder == ["Inbox"] || folder.isEmpty { return [address] }
+        return [address, MaildirFolderName.encode(folder)]
     }
 
-    func restore(_ item: ScopedItem, bytes: [UInt8], options: RestoreOptions, counts: inout RestoreCounts) {
+    /// Restores one item. `knownHashes` are the hashes of every stored version of the same item: a message already in
+    /// the folder with the same Message-ID is replaced only when it is one of them, since a Message-ID is chosen by
+    /// whoever sent the mail and another message may carry it.
+    func restore(_ item: ScopedItem, bytes: [UInt8], knownHashes: Set<ContentHash>, options: RestoreOptions, counts: inout RestoreCounts) {
         let version = item.version
         if version.endReason == .deleted, !options.deletedItems {
             counts.skipped += 1
@@ -62,82 +72,77 @@ final class MaildirRestorer {
         }
         let address = options.targetMailbox ?? item.mailboxAddress
         let folder = options.targetFolder.map { $0 + item.folderPath } ?? item.folderPath
-        let directory = directory(address: address, folder: folder)
+        // Addresses are validated where they come in; this guards the restore target whatever the caller did.
+        guard Mailbox.isValid(address: address) else {
+            counts.failed += 1
+            return
+        }
+        let components = Self.components(address: address, folder: folder)
+        let key = components.joined(separator: "/")
         do {
-            // Addresses are validated where they come in; this guards the restore target whatever the caller did.
-            guard Mailbox.isValid(address: address), directory.standardizedFileURL.path.hasPrefix(root.standardizedFileURL.path + "/") else {
-                counts.failed += 1
-                return
-            }
-            var state = try folders[directory] ?? scan(directory)
-            defer { folders[directory] = state }
+            var directory = try DirectoryHandle.root(root)
+            for name in components { directory = try directory.directory(name) }
+            let (tmp, new, cur) = (try directory.directory("tmp"), try directory.directory("new"), try directory.directory("cur"))
+            var state = try folders[key] ?? scan(new: new, cur: cur)
+            defer { folders[key] = state }
             if state.hashes.contains(version.hash) {
                 counts.skipped += 1
                 return
             }
-            var replaced: [URL] = []
-            if let messageID = version.metadata.messageID, let existing = state.byMessageID[messageID], !existing.isEmpty {
-                guard options.changedItems else {
+            var replaced: [Existing] = []
+            if let messageID = version.metadata.messageID, let existing = state.byMessageID[messageID] {
+                replaced = existing.filter { knownHashes.contains($0.hash) }
+                if !replaced.isEmpty, !options.changedItems {
                     counts.skipped += 1
                     return
                 }
-                replaced = existing
             }
             var flags = version.flags
             if options.markRestoredAsUnread { flags.remove(.seen) }
-            try write(bytes, flags: flags, into: directory)
-            for old in replaced { try? FileManager.default.removeItem(at: old) }
+            try write(bytes, flags: flags, tmp: tmp, new: new, cur: cur)
+            for old in replaced { try? (old.sub == "new" ? new : cur).remove(old.name) }
             state.hashes.insert(version.hash)
-            if let messageID = version.metadata.messageID { state.byMessageID[messageID] = nil }
+            if let messageID = version.metadata.messageID {
+                state.byMessageID[messageID]?.removeAll { old in replaced.contains { $0.name == old.name && $0.sub == old.sub } }
+            }
             if replaced.isEmpty { counts.created += 1 } else { counts.merged += 1 }
         } catch {
             counts.failed += 1
         }
     }
 
-    private func scan(_ directory: URL) throws -> FolderState {
+    /// The messages already in a folder. Only regular files are read: a link, a pipe or a device is passed over.
+    private func scan(new: DirectoryHandle, cur: DirectoryHandle) throws -> FolderState {
         var state = FolderState()
-        let manager = FileManager.default
-        for sub in ["tmp", "new", "cur"] {
-            try manager.createDirectory(at: directory.appendingPathComponent(sub), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
-        for sub in ["new", "cur"] {
-            let folder = directory.appendingPathComponent(sub)
-            for name in try manager.contentsOfDirectory(atPath: folder.path) {
-                let url = folder.appendingPathComponent(name)
-                guard let data = manager.contents(atPath: url.path) else { continue }
-                let bytes = [UInt8](data)
-                state.hashes.insert(BlobPackWriter.hash(bytes))
-                if let id = MessageSummary.parse(bytes).messageID { state.byMessageID[id, default: []].append(url) }
+        for (sub, directory) in [("new", new), ("cur", cur)] {
+            for name in try directory.names() {
+                guard let bytes = directory.readRegularFile(name) else { continue }
+                let hash = BlobPackWriter.hash(bytes)
+                state.hashes.insert(hash)
+                if let id = MessageSummary.parse(bytes).messageID { state.byMessageID[id, default: []].append(Existing(sub: sub, name: name, hash: hash)) }
             }
         }
         return state
     }
 
-    private func write(_ bytes: [UInt8], flags: MessageFlags, into directory: URL) throws {
+    private func write(_ bytes: [UInt8], flags: MessageFlags, tmp: DirectoryHandle, new: DirectoryHandle, cur: DirectoryHandle) throws {
         counter += 1
         let now = Date().timeIntervalSince1970
         let unique = "\(Int(now)).M\(Int((now - now.rounded(.down)) * 1_000_000))P\(getpid())Q\(counter).recall"
-        let temporary = directory.appendingPathComponent("tmp").appendingPathComponent(unique)
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw RecallError.unsupported("Cannot create \(temporary.path).") }
-        let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-        let synced = fsync(descriptor)
-        close(descriptor)
-        guard written == bytes.count, synced == 0 else {
-            unlink(temporary.path)
-            throw RecallError.unsupported("Cannot write \(temporary.path).")
-        }
+        try tmp.createFile(unique, bytes: bytes)
         var letters = ""
         if flags.contains(.flagged) { letters += "F" }
         if flags.contains(.replied) { letters += "R" }
         if flags.contains(.seen) { letters += "S" }
-        let final = flags.isEmpty
-            ? directory.appendingPathComponent("new").appendingPathComponent(unique)
-            : directory.appendingPathComponent("cur").appendingPathComponent("\(unique):2,\(letters)")
-        guard rename(temporary.path, final.path) == 0 else {
-            unlink(temporary.path)
-            throw RecallError.unsupported("Cannot move \(unique) into place.")
+        do {
+            if flags.isEmpty {
+                try tmp.move(unique, to: new, as: unique)
+            } else {
+                try tmp.move(unique, to: cur, as: "\(unique):2,\(letters)")
+            }
+        } catch {
+            try? tmp.remove(unique)
+            throw error
         }
     }
 }

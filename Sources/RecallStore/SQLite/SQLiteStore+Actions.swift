@@ -92,6 +92,19 @@ extension SQLiteStore {
         return bytes
     }
 
+    /// The content hashes of every stored version of an item: what a restore may take for an earlier or later copy of
+    /// it, where a Message-ID alone proves nothing.
+    public func versionHashes(itemID: Identifier<MailItem>) async throws -> Set<ContentHash> {
+        try await pool.read { db in
+            var hashes = Set<ContentHash>()
+            let rows = try Data.fetchCursor(db, sql: "SELECT blob_hash FROM item_versions WHERE item_id = ?", arguments: [itemID])
+            while let data = try rows.next() {
+                if let hash = ContentHash(bytes: [UInt8](data)) { hashes.insert(hash) }
+            }
+            return hashes
+        }
+    }
+
     /// Where restores of an organization's mail go: a directory with one Maildir per mailbox address.
     public func restoreTarget(organizationID: Identifier<Organization>) async throws -> String? {
         try await pool.read { db in
