@@ -112,6 +112,12 @@ func sha256(_ text: String) -> String {
             #expect(try await client.post("\(opened.base)/Action", token: opened.token, json: #"{"savetoEml": null}"#).status == .badRequest)
             #expect(try await client.post("\(opened.base)/Action", token: opened.token, json: #"{"explode": null}"#).status == .badRequest)
             #expect(try await client.post("\(opened.base)/Items/Action", token: opened.token, json: #"{"savetoEml": {"items": []}}"#).status == .badRequest)
+            // More items than one action takes are refused, not cut to the first 10 000 and reported as a success.
+            let item = try #require((try await client.get("\(opened.base)/Items", token: opened.token).jsonObject()["results"] as? [[String: Any]])?.first?["id"] as? String)
+            let tooMany = #"{"savetoEml": {"items": ["# + Array(repeating: #"{"id": "\#(item)"}"#, count: 10_001).joined(separator: ",") + "]}}"
+            let refused = try await client.post("\(opened.base)/Items/Action", token: opened.token, json: tooMany)
+            #expect(refused.status == .badRequest)
+            #expect(refused.text == #"{"message":"'savetoeml' takes at most 10000 items per request; 10001 were sent."}"#)
         }
     }
 

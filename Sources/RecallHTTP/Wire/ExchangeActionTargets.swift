@@ -32,14 +32,21 @@ struct ExchangeActionTargets: Sendable {
         return ActionTarget(scope: .folder(mailbox.id, folder.id), name: folder.name, type: "Folder", source: "\(mailbox.address)/\(MailFolder.key(folder.path))")
     }
 
+    /// The most items one action names (a list of 10 000 ids is about half of the 1 MiB a body may hold).
+    static let maxItems = 10_000
+
     /// `"items": [{"id": …}, …]` of one mailbox; every id must be an item the session shows.
     func items(_ list: InputValue?, _ context: RecallRequestContext, _ session: RestoreSession, action: String) async throws -> (target: ActionTarget, count: Int) {
         let mailbox = try await env.explorer.mailbox(try context.pathID("mailboxId"), in: session)
         guard case .array(let entries)? = list, !entries.isEmpty else {
             throw APIError.badRequest("'\(action)' on several items needs \"items\": [{\"id\": \"…\"}, …].")
         }
+        // Refused rather than cut: an action that silently left items out was reported as a success.
+        guard entries.count <= Self.maxItems else {
+            throw APIError.badRequest("'\(action)' takes at most \(Self.maxItems) items per request; \(entries.count) were sent.")
+        }
         var versions: [Int64] = []
-        for entry in entries.prefix(10_000) {
+        for entry in entries {
             guard let id = entry["id"]?.stringValue else { throw APIError.badRequest("Each entry of \"items\" needs an \"id\".") }
             let version = try V3ExchangeIDs.item(from: id)
             _ = try await env.explorer.item(version, of: mailbox, in: session)
