@@ -100,7 +100,8 @@ public final class LogOutput: Sendable {
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let written = Glibc.write(fileDescriptor, raw.baseAddress! + offset, raw.count - offset)
+                // Qualified through Foundation, which re-exports Glibc or Darwin, so the package still builds on macOS.
+                let written = Foundation.write(fileDescriptor, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0, errno == EINTR { continue }
                 guard written > 0 else { return }
                 offset += written
