@@ -16,9 +16,14 @@ enum OutsideReader {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent(name)
         try Data(bytes).write(to: file)
+        return try run(arguments, path: file.path)
+    }
+
+    /// Runs `arguments` (the program first, found on PATH) with `{}` replaced by `path`.
+    static func run(_ arguments: [String], path: String) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments.map { $0 == "{}" ? file.path : $0 }
+        process.arguments = arguments.map { $0 == "{}" ? path : $0 }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
