@@ -54,7 +54,9 @@ public struct TLSIdentity: Sendable {
             signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.notCertificateAuthority)
-                Critical(KeyUsage(digitalSignature: true, keyCertSign: true))
+                // A leaf that is not a CA may not sign certificates: keyCertSign with CA:FALSE is a contradiction
+                // strict validators reject.
+                Critical(KeyUsage(digitalSignature: true))
                 try ExtendedKeyUsage([.serverAuth])
                 SubjectAlternativeNames(names)
             },
