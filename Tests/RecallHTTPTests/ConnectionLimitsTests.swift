@@ -10,7 +10,7 @@ import Glibc
 /// Connection-level limits: a client cannot hold a connection by trickling a request, nor send huge headers.
 @Suite struct ConnectionLimitsTests {
     /// A plain TCP connection to the live test server.
-    final class RawConnection {
+    final class RawConnection: Sendable {
         let descriptor: Int32
 
         /// `source`: the local address to connect from (any of 127.0.0.0/8 reaches a server on 127.0.0.1, so a test can
