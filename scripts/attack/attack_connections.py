@@ -331,8 +331,8 @@ def run(recall, work):
         pem = f.read()
     der = ssl.PEM_cert_to_DER_cert(pem)
     usage = key_usage_bits(der)
-    report("cert-keyCertSign", usage is not None and not usage & 0x04,
-           "self-signed certificate keyUsage bits %s (keyCertSign is 0x04)" % (None if usage is None else "0x%02x" % usage))
+    report("cert-keyCertSign", usage is None or not usage & 0x04,
+           "self-signed certificate keyUsage %s (keyCertSign is 0x04)" % ("absent" if usage is None else "0x%02x" % usage))
 
     refused = subprocess.run([recall, "serve", "--data-dir", os.path.join(work, "other"), "--no-tls", "--bind", "127.evil.example",
                               "--port", str(free_port())], capture_output=True, text=True, timeout=30)
