@@ -22,6 +22,16 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("token-lifetime"), help: "Access-token lifetime in seconds.") var tokenLifetime: Int64 = 3600
     @Option(name: .customLong("session-idle-timeout"), help: "Seconds of inactivity after which a restore session stops.")
     var sessionIdleTimeout: Int64 = 1800
+    @Option(name: .customLong("public-url"), help: "Scheme, host and port v3 links carry (e.g. https://recall.example.com:4443) instead of the request's Host header.")
+    var publicURL: String?
+    @Option(name: .customLong("max-connections-per-address"), help: "Open connections one client address may hold; more are closed at once.")
+    var maxConnectionsPerAddress = 256
+    @Option(name: .customLong("max-exports-per-user"), help: "Exports and saves one user may stream at once; more answer 429 with Retry-After.")
+    var maxExportsPerUser = 16
+    @Option(name: .customLong("first-request-timeout"), help: "Seconds a new connection may take to send its first request head.")
+    var firstRequestTimeout: Int64 = 10
+    @Option(name: .customLong("write-timeout"), help: "Seconds a response may wait on a client that reads none of it before the connection is closed.")
+    var writeTimeout: Int64 = 30
     @Flag(help: "On an empty data dir, create user admin (password printed once) and a demo organization.") var demo = false
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (info writes one access-log line per request).")
     var logLevel = "info"
@@ -36,15 +46,16 @@ struct Serve: AsyncParsableCommand {
         guard !(noTLS && tlsCert != nil) else { throw ValidationError("--no-tls cannot be combined with --tls-cert.") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown --log-level \(logLevel).") }
         guard ConsoleLogHandler.Format(rawValue: logFormat) != nil else { throw ValidationError("--log-format must be text or json.") }
-        guard !noTLS || allowInsecureRemote || Self.isLoopback(bind) else {
-            throw ValidationError("Refusing to serve plain HTTP on \(bind): tokens, passwords and mail would cross the network in clear. Serve HTTPS, bind 127.0.0.1, or pass --allow-insecure-remote.")
+        guard !noTLS || allowInsecureRemote || LoopbackAddress.contains(bind) else {
+            throw ValidationError("Refusing to serve plain HTTP on \(bind): tokens, passwords and mail would cross the network in clear. Serve HTTPS, bind 127.0.0.1 (only localhost, 127.0.0.0/8 and ::1 count as loopback), or pass --allow-insecure-remote.")
         }
-    }
-
-    /// Whether an address only reaches this machine.
-    static func isLoopback(_ address: String) -> Bool {
-        let host = address.lowercased()
-        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+        guard maxConnectionsPerAddress >= 1 else { throw ValidationError("--max-connections-per-address must be at least 1.") }
+        guard maxExportsPerUser >= 1 else { throw ValidationError("--max-exports-per-user must be at least 1.") }
+        guard firstRequestTimeout >= 1 else { throw ValidationError("--first-request-timeout must be at least 1 second.") }
+        guard writeTimeout >= 1 else { throw ValidationError("--write-timeout must be at least 1 second.") }
+        if let publicURL {
+            do { _ = try PublicURL.parse(publicURL) } catch { throw ValidationError("\(error)") }
+        }
     }
 
     func run() async throws {
@@ -53,6 +64,12 @@ struct Serve: AsyncParsableCommand {
         defer { LogOutput.standardError.flush() }
         var logger = Logger(label: "recall")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let files = OpenFileLimit.raiseToHardLimit()
+        if files.after > files.before {
+            logger.info("Raised the open-file limit", metadata: ["from": "\(files.before)", "to": "\(files.after)"])
+        } else if files.after < 4096 {
+            logger.warning("The open-file limit is low: each connection holds a file; raise it with ulimit -n", metadata: ["limit": "\(files.after)"])
+        }
         let store = try dataDirectory.openStore()
         let lock: ServeLock
         do {
@@ -66,6 +83,11 @@ struct Serve: AsyncParsableCommand {
         settings.port = port
         settings.tokenLifetime = tokenLifetime
         settings.sessionIdleTimeout = sessionIdleTimeout
+        settings.publicURL = try publicURL.map(PublicURL.parse)
+        settings.maxConnectionsPerAddress = maxConnectionsPerAddress
+        settings.maxExportsPerUser = maxExportsPerUser
+        settings.firstRequestTimeout = firstRequestTimeout
+        settings.writeTimeout = writeTimeout
         if !noTLS {
             if let tlsCert, let tlsKey {
                 settings.tls = try TLSIdentity.load(certificatePath: tlsCert, keyPath: tlsKey)

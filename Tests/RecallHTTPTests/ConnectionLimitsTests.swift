@@ -10,11 +10,26 @@ import Glibc
 /// Connection-level limits: a client cannot hold a connection by trickling a request, nor send huge headers.
 @Suite struct ConnectionLimitsTests {
     /// A plain TCP connection to the live test server.
-    final class RawConnection {
+    final class RawConnection: Sendable {
         let descriptor: Int32
 
-        init(port: Int) throws {
+        /// `source`: the local address to connect from (any of 127.0.0.0/8 reaches a server on 127.0.0.1, so a test can
+        /// play a second client host); `receiveBuffer`: a small one makes a client that does not read stall the server
+        /// sooner.
+        init(port: Int, source: String? = nil, receiveBuffer: Int32? = nil) throws {
             descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            if var size = receiveBuffer {
+                setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+            }
+            if let source {
+                var local = sockaddr_in()
+                local.sin_family = sa_family_t(AF_INET)
+                local.sin_addr.s_addr = inet_addr(source)
+                let bound = withUnsafePointer(to: &local) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+                guard bound == 0 else { throw POSIXError(.EADDRNOTAVAIL) }
+            }
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -106,6 +121,59 @@ import Glibc
             #expect(answer.isEmpty || answer.hasPrefix("HTTP/1.1 4"), "answered \(answer.prefix(40))")
             #expect(!answer.hasPrefix("HTTP/1.1 2"))
             #expect(try await client.get("/v3/Organizations", token: nil).status == .unauthorized)
+        }
+    }
+
+    /// Waits up to `seconds` for the peer to close; the time it took, or nil if it stayed open.
+    static func timeToClose(_ connection: RawConnection, within seconds: Double) -> TimeInterval? {
+        let start = Date()
+        while Date().timeIntervalSince(start) < seconds {
+            if connection.isClosed() { return Date().timeIntervalSince(start) }
+        }
+        return nil
+    }
+
+    @Test func oneAddressCannotHoldMoreThanItsShareOfConnections_andOthersStillGetIn() async throws {
+        let recall = try await TestRecall { $0.maxConnectionsPerAddress = 3 }
+        defer { recall.remove() }
+        try await recall.withClient(.live) { client in
+            let port = try #require(client.port)
+            let (extraClosed, heldOpen, other, again) = try await Self.onThread { () throws -> (Bool, Bool, String, String) in
+                var held = try (0..<3).map { _ in try RawConnection(port: port, source: "127.0.0.2") }
+                Thread.sleep(forTimeInterval: 0.3)
+                let extra = try RawConnection(port: port, source: "127.0.0.2")
+                let extraClosed = Self.timeToClose(extra, within: 2) != nil
+                let heldOpen = !held[0].isClosed()
+                let other = try RawConnection(port: port, source: "127.0.0.1")
+                _ = other.send("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                let otherAnswer = other.readAll()
+                held.removeLast()  // closes one: the address has room again
+                Thread.sleep(forTimeInterval: 0.3)
+                let next = try RawConnection(port: port, source: "127.0.0.2")
+                _ = next.send("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                return (extraClosed, heldOpen, otherAnswer, next.readAll())
+            }
+            #expect(extraClosed, "a fourth connection from one address stayed open")
+            #expect(heldOpen)
+            #expect(other.hasPrefix("HTTP/1.1 200"), "another address got \(other.prefix(40))")
+            #expect(again.hasPrefix("HTTP/1.1 200"), "after one closed, the address got \(again.prefix(40))")
+        }
+    }
+
+    @Test func aConnectionThatSendsNothing_isClosedAfterTheFirstRequestTimeout_butAnIdleKeptAliveOneIsNot() async throws {
+        let recall = try await TestRecall { $0.firstRequestTimeout = 1 }
+        defer { recall.remove() }
+        try await recall.withClient(.live) { client in
+            let port = try #require(client.port)
+            let (silent, keptAlive) = try await Self.onThread { () throws -> (TimeInterval?, TimeInterval?) in
+                let silent = try RawConnection(port: port)
+                let used = try RawConnection(port: port)
+                _ = used.send("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                return (Self.timeToClose(silent, within: 8), Self.timeToClose(used, within: 2.5))
+            }
+            let closedAfter = try #require(silent, "a connection that sent nothing stayed open for 8 s")
+            #expect(closedAfter >= 0.8 && closedAfter < 3, "closed after \(closedAfter) s")
+            #expect(keptAlive == nil, "a kept-alive connection was closed after \(keptAlive ?? 0) s, before the 30-s request deadline")
         }
     }
 }

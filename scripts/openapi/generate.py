@@ -664,6 +664,12 @@ class Spec:
                 "HttpError",
                 headers={"Retry-After": {"description": "Seconds to wait.", "schema": integer(minimum=1)}},
             ),
+            "TooManyExports": self.error_response(
+                "The user already has as many exports and saves streaming as `recall serve --max-exports-per-user` "
+                "allows (16 by default); nothing was started. Try again after `Retry-After` seconds.",
+                "HttpError",
+                headers={"Retry-After": {"description": "Seconds to wait.", "schema": integer(minimum=1)}},
+            ),
             "TokenError": {
                 "description": "The grant was refused or malformed.",
                 "content": {"application/json": {"schema": ref("TokenError")}},
@@ -864,6 +870,7 @@ class Spec:
                     "no known action, a restore option is invalid, or the organization has no restore target."
                 ),
                 "404": self.not_found(not_found),
+                "429": ref("TooManyExports", "responses"),
                 "501": ref("NotImplemented", "responses", description="exporttoPst, savetoMsg, sendtoDefaultAddress and sendtoDifferentAddress."),
             }
             return {
@@ -1246,7 +1253,10 @@ class Spec:
                 return {
                     "post": self.operation(
                         operation_id, summary,
-                        {"200": response, "400": self.bad(act_400 + items_400 + "."), "404": self.not_found(not_found[key])},
+                        {
+                            "200": response, "400": self.bad(act_400 + items_400 + "."), "404": self.not_found(not_found[key]),
+                            "429": ref("TooManyExports", "responses"),
+                        },
                         checked_params,
                         self.body(body_schema, None if several else {"type": "object"}, required=several),
                         body_read=True,

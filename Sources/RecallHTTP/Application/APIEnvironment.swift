@@ -15,6 +15,8 @@ public struct APIEnvironment: Sendable {
     public let scheme: String
     /// Host used in links when a request carries no usable `Host` header.
     public let fallbackHost: String
+    /// `--public-url`: when set, v3 links start with it and ignore the request's `Host`.
+    public let publicURL: String?
     /// The id `GET /v8/ServiceInstance` reports, stable for the data dir.
     public let installationID: @Sendable () async throws -> UUID
     /// The server's host name (v6–v8 sessions' `clientHost`).
@@ -23,11 +25,13 @@ public struct APIEnvironment: Sendable {
     public let metrics: ServerMetrics
     /// Running sessions and restore points, read at each scrape (and by `GET /health`).
     public let operationalCounts: @Sendable () async throws -> OperationalCounts
+    /// The exports each user has streaming (`--max-exports-per-user`).
+    let exports: ExportLimiter
 
     public init(
         auth: AuthService, sessions: RestoreSessionService, explorer: ExchangeExplorer, actions: ExchangeActions, organizations: any OrganizationStore, clock: any WallClock,
-        scheme: String, fallbackHost: String, installationID: @escaping @Sendable () async throws -> UUID, hostName: String,
-        metrics: ServerMetrics, operationalCounts: @escaping @Sendable () async throws -> OperationalCounts
+        scheme: String, fallbackHost: String, publicURL: String? = nil, installationID: @escaping @Sendable () async throws -> UUID, hostName: String,
+        metrics: ServerMetrics, operationalCounts: @escaping @Sendable () async throws -> OperationalCounts, maxExportsPerUser: Int = 16
     ) {
         self.auth = auth
         self.sessions = sessions
@@ -37,9 +41,11 @@ public struct APIEnvironment: Sendable {
         self.clock = clock
         self.scheme = scheme
         self.fallbackHost = fallbackHost
+        self.publicURL = publicURL
         self.installationID = installationID
         self.hostName = hostName
         self.metrics = metrics
         self.operationalCounts = operationalCounts
+        self.exports = ExportLimiter(maxPerUser: maxExportsPerUser)
     }
 }

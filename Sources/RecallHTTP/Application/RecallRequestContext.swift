@@ -11,8 +11,8 @@ public struct RecallRequestContext: RequestContext {
     var bearerToken: String?
     /// The `:name` segments of the matched route (set by `RouteTableResponder`).
     public var pathParameters = PathParameters()
-    /// The connection, for `remoteAddress`.
-    private let channel: any Channel
+    /// The connection, for `remoteAddress` and for closing a stopped session's export.
+    let channel: any Channel
 
     public init(source: Source) {
         self.coreContext = .init(source: source)

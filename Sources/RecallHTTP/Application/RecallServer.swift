@@ -22,6 +22,16 @@ public struct ServerSettings: Sendable {
     public var requestReadTimeout: Int64 = 30
     /// Seconds an idle keep-alive connection stays open.
     public var connectionIdleTimeout: Int64 = 120
+    /// Exports and saves one user may stream at once; more answer 429.
+    public var maxExportsPerUser = 16
+    /// Open connections one client address may hold; more are closed as soon as they are accepted.
+    public var maxConnectionsPerAddress = 256
+    /// Seconds a new connection may take to send its first request head before it is closed.
+    public var firstRequestTimeout: Int64 = 10
+    /// Seconds a response may wait on a client that takes none of its bytes before the connection is closed.
+    public var writeTimeout: Int64 = 30
+    /// `https://host:port` that v3 links carry instead of the request's `Host` (`--public-url`); nil echoes `Host`.
+    public var publicURL: String?
 
     public init(dataDirectory: URL) {
         self.dataDirectory = dataDirectory
@@ -51,9 +61,9 @@ public enum RecallServer {
         return APIEnvironment(
             auth: auth, sessions: sessions, explorer: ExchangeExplorer(sessions: sessions, store: store),
             actions: ExchangeActions(sessions: sessions, store: store, clock: clock, ids: ids), organizations: store, clock: clock,
-            scheme: settings.tls == nil ? "http" : "https", fallbackHost: settings.fallbackHost,
+            scheme: settings.tls == nil ? "http" : "https", fallbackHost: settings.fallbackHost, publicURL: settings.publicURL,
             installationID: { try await store.installationID() }, hostName: ProcessInfo.processInfo.hostName,
-            metrics: metrics, operationalCounts: { try await store.operationalCounts() }
+            metrics: metrics, operationalCounts: { try await store.operationalCounts() }, maxExportsPerUser: settings.maxExportsPerUser
         )
     }
 
@@ -94,9 +104,12 @@ public enum RecallServer {
         let sweepInterval = Duration.seconds(max(1, min(60, settings.sessionIdleTimeout / 4)))
         let reaper = IdleSessionReaper(service: env.sessions, interval: sweepInterval, logger: logger)
         let readTimeout = TimeAmount.seconds(settings.requestReadTimeout)
+        let connections = ConnectionsPerAddress(limit: settings.maxConnectionsPerAddress)
+        let (firstRequestTimeout, writeTimeout) = (TimeAmount.seconds(settings.firstRequestTimeout), TimeAmount.seconds(settings.writeTimeout))
         // Header limits well above any real client's (a bearer token is < 100 bytes) and far below the 80 KiB default.
         let http1 = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [RequestReadTimeout(timeout: readTimeout)],
+            additionalChannelHandlers: [RequestReadTimeout(timeout: readTimeout)]
+                + ConnectionGuard.handlers(connections: connections, firstRequestTimeout: firstRequestTimeout, writeTimeout: writeTimeout),
             idleTimeout: .seconds(settings.connectionIdleTimeout),
             httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
         )

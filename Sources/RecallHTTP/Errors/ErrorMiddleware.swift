@@ -1,5 +1,7 @@
 import Hummingbird
 import Logging
+import NIOCore
+import NIOHTTP1
 import RecallCore
 import RecallStore
 
@@ -14,6 +16,12 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try APIError(error).response(from: request, context: context)
         } catch let error as HTTPError {
             return try Self.translate(error).response(from: request, context: context)
+        } catch is NIOTooManyBytesError {
+            return try APIError(.contentTooLarge, message: "The request body is larger than the 1 MiB limit.").response(from: request, context: context)
+        } catch is HTTPParserError {
+            // The client's bytes are not HTTP (e.g. `Transfer-Encoding: xchunked`): its fault, not the server's.
+            return try APIError.badRequest("The request is not valid HTTP: its framing (Content-Length, Transfer-Encoding) or syntax cannot be read.")
+                .response(from: request, context: context)
         } catch where OutOfSpace.matches(error) {
             context.logger.error("The data directory's disk is full", metadata: ["error": "\(String(reflecting: error))"])
             return try APIError(

@@ -54,7 +54,9 @@ public struct TLSIdentity: Sendable {
             signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.notCertificateAuthority)
-                Critical(KeyUsage(digitalSignature: true, keyCertSign: true))
+                // No KeyUsage: keyCertSign with CA:FALSE is a contradiction, yet without keyCertSign a client that pins
+                // this certificate as its own trust root (curl --cacert) cannot verify its self-signature. Leaving the
+                // extension out is valid for a leaf and keeps pinning working.
                 try ExtendedKeyUsage([.serverAuth])
                 SubjectAlternativeNames(names)
             },

@@ -5,14 +5,20 @@ protocol LinkBuilder: Sendable {
     func href(_ path: String) -> JSONValue
 }
 
-/// Builds the absolute hrefs of v3 `_links` from the request's scheme and `Host`, as the real server does.
+/// Builds the absolute hrefs of v3 `_links` from the request's scheme and `Host`, as the real server does, or from `--public-url`.
 struct V3Links: LinkBuilder {
     /// e.g. `https://support.east.local:4443/v3`.
     let base: String
 
-    init(request: Request, scheme: String, fallbackHost: String) {
-        let host = request.head.authority ?? fallbackHost
-        self.base = "\(scheme)://\(Self.isSafe(host) ? host : fallbackHost)/v3"
+    /// From `--public-url` when the operator pinned one (a client's `Host` header then cannot steer links
+    /// elsewhere), else from the request's `Host`.
+    init(request: Request, env: APIEnvironment) {
+        if let publicURL = env.publicURL {
+            self.base = publicURL + "/v3"
+            return
+        }
+        let host = request.head.authority ?? env.fallbackHost
+        self.base = "\(env.scheme)://\(Self.isSafe(host) ? host : env.fallbackHost)/v3"
     }
 
     /// Absolute href of a path below `/v3/` (give it in the spelling the link should have).

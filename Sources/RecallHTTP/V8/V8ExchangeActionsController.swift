@@ -40,9 +40,9 @@ struct V8ExchangeActionsController: Sendable {
         }
         switch kind {
         case .exportToMbox:
-            return ExchangeFileResponses.mbox(env.actions, session, target)
+            return try ExchangeFileResponses.mbox(env, context, session, target)
         case .saveToEml:
-            return ExchangeFileResponses.eml(env.actions, session, target, several: several)
+            return try ExchangeFileResponses.eml(env, context, session, target, several: several)
         case .restore, .restoreTo:
             var options = try V3RestoreRequest.options(body, original: true)
             if case .restoreTo = kind { options = try V3RestoreRequest.options(body, original: false) }

@@ -64,30 +64,44 @@ struct ExchangeActionTargets: Sendable {
     }
 }
 
-/// Streamed file answers of the export and save actions.
+/// Streamed file answers of the export and save actions. Each takes one of the user's export slots
+/// (`ExportLimiter`) for as long as it streams, and stopping its session closes its connection at once: an export
+/// waiting on a client that reads nothing would otherwise never reach its next stop check.
 enum ExchangeFileResponses {
-    static func mbox(_ actions: ExchangeActions, _ session: RestoreSession, _ target: ActionTarget) -> Response {
-        Response(
-            status: .ok,
-            headers: [.contentType: "application/mbox", .contentDisposition: "attachment; filename=\"\(target.fileName(extension: "mbox"))\""],
-            body: ResponseBody { writer in
-                var buffer = ByteBuffer()
-                try await actions.exportMbox(session, target) { bytes in try await write(bytes, reusing: &buffer, to: &writer) }
-                try await writer.finish(nil)
-            }
-        )
+    static func mbox(_ env: APIEnvironment, _ context: RecallRequestContext, _ session: RestoreSession, _ target: ActionTarget) throws -> Response {
+        let actions = env.actions
+        return try stream(env, context, session, contentType: "application/mbox", fileName: target.fileName(extension: "mbox")) { write in
+            try await actions.exportMbox(session, target, write: write)
+        }
     }
 
-    static func eml(_ actions: ExchangeActions, _ session: RestoreSession, _ target: ActionTarget, several: Bool) -> Response {
-        Response(
+    static func eml(_ env: APIEnvironment, _ context: RecallRequestContext, _ session: RestoreSession, _ target: ActionTarget, several: Bool) throws -> Response {
+        let actions = env.actions
+        return try stream(
+            env, context, session, contentType: several ? "application/zip" : "message/rfc822", fileName: target.fileName(extension: several ? "zip" : "eml")
+        ) { write in
+            try await actions.saveEml(session, target, asZip: several, write: write)
+        }
+    }
+
+    private static func stream(
+        _ env: APIEnvironment, _ context: RecallRequestContext, _ session: RestoreSession, contentType: String, fileName: String,
+        produce: @escaping @Sendable (_ write: ([UInt8]) async throws -> Void) async throws -> Void
+    ) throws -> Response {
+        let slot = try env.exports.acquire(for: try context.requireUser().id)
+        let channel = context.channel
+        let registry = env.sessions.actions
+        return Response(
             status: .ok,
-            headers: [
-                .contentType: several ? "application/zip" : "message/rfc822",
-                .contentDisposition: "attachment; filename=\"\(target.fileName(extension: several ? "zip" : "eml"))\"",
-            ],
+            headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(fileName)\""],
             body: ResponseBody { writer in
+                let forget = registry.whenStopped(session.id) { channel.close(promise: nil) }
+                defer {
+                    forget()
+                    slot.release()
+                }
                 var buffer = ByteBuffer()
-                try await actions.saveEml(session, target, asZip: several) { bytes in try await write(bytes, reusing: &buffer, to: &writer) }
+                try await produce { bytes in try await write(bytes, reusing: &buffer, to: &writer) }
                 try await writer.finish(nil)
             }
         )

@@ -10,7 +10,13 @@ enum RequestBody {
             throw APIError(.contentTooLarge, message: "The request body is larger than the 1 MiB limit.")
         }
         var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            // A chunked body has no Content-Length to refuse up front; it is cut off when it passes the limit.
+            throw APIError(.contentTooLarge, message: "The request body is larger than the 1 MiB limit.")
+        }
         let bytes = Array(buffer.readableBytesView)
         guard bytes.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
             if let empty { return empty }

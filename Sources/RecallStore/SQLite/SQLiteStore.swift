@@ -19,6 +19,8 @@ public final class SQLiteStore: Sendable {
 
     /// The data dir: packs live under it.
     public let directory: URL
+    /// Whether the data dir let other users in when it was opened (see `DataDirectoryMode`); commands warn.
+    public let directoryMode: DataDirectoryMode
     private let closed = Mutex(false)
     /// Remembered positions of deep pages (see `PageIndex`).
     let pageIndex = PageIndex()
@@ -27,6 +29,7 @@ public final class SQLiteStore: Sendable {
     public init(directory: URL) throws {
         self.directory = directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        directoryMode = DataDirectoryMode.enforce(on: directory)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true

@@ -25,7 +25,7 @@ final class TestRecall: Sendable {
     /// A new Recall; pass `directory` to reopen an existing data dir (a restart).
     init(
         directory: URL? = nil, clock: ManualClock = ManualClock(TestRecall.start), idleTimeout: Int64 = 1800, tls: Bool = false,
-        requestReadTimeout: Int64 = 30
+        requestReadTimeout: Int64 = 30, configure: (inout ServerSettings) -> Void = { _ in }
     ) async throws {
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("recall-test-\(UUID().uuidString)")
         self.directory = directory
@@ -37,6 +37,7 @@ final class TestRecall: Sendable {
         settings.sessionIdleTimeout = idleTimeout
         settings.requestReadTimeout = requestReadTimeout
         if tls { settings.tls = try TLSIdentity.selfSigned(in: directory) }
+        configure(&settings)
         self.settings = settings
         self.env = RecallServer.environment(store: store, settings: settings, clock: clock, ids: ids, hasher: BcryptPasswordHasher(cost: 4))
         if let existing = try await store.organization(named: "contoso.onmicrosoft.com") {

@@ -11,28 +11,28 @@ struct V3ExchangeActionsController: Sendable {
 
     func organization(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let (session, name, value) = try await open(request, context)
-        return try await perform(name, value, session, try await targets.organization(session), itemsOnly: false)
+        return try await perform(name, value, session, try await targets.organization(session), context, itemsOnly: false)
     }
 
     func mailbox(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let (session, name, value) = try await open(request, context)
-        return try await perform(name, value, session, try await targets.mailbox(context, session), itemsOnly: false)
+        return try await perform(name, value, session, try await targets.mailbox(context, session), context, itemsOnly: false)
     }
 
     func folder(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let (session, name, value) = try await open(request, context)
-        return try await perform(name, value, session, try await targets.folder(context, session), itemsOnly: false)
+        return try await perform(name, value, session, try await targets.folder(context, session), context, itemsOnly: false)
     }
 
     func items(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let (session, name, value) = try await open(request, context)
         let target = try await targets.items(value["items"], context, session, action: name)
-        return try await perform(name, value, session, target.target, itemsOnly: true, several: target.count > 1)
+        return try await perform(name, value, session, target.target, context, itemsOnly: true, several: target.count > 1)
     }
 
     func item(_ request: Request, context: RecallRequestContext) async throws -> Response {
         let (session, name, value) = try await open(request, context)
-        return try await perform(name, value, session, try await targets.item(context, session), itemsOnly: true)
+        return try await perform(name, value, session, try await targets.item(context, session), context, itemsOnly: true)
     }
 
     private func open(_ request: Request, _ context: RecallRequestContext) async throws -> (RestoreSession, String, InputValue) {
@@ -41,13 +41,15 @@ struct V3ExchangeActionsController: Sendable {
         return (session, name, value)
     }
 
-    private func perform(_ name: String, _ value: InputValue, _ session: RestoreSession, _ target: ActionTarget, itemsOnly: Bool, several: Bool = false) async throws -> Response {
+    private func perform(
+        _ name: String, _ value: InputValue, _ session: RestoreSession, _ target: ActionTarget, _ context: RecallRequestContext, itemsOnly: Bool, several: Bool = false
+    ) async throws -> Response {
         let actions = env.actions
         switch name {
         case "exporttombox":
-            return ExchangeFileResponses.mbox(actions, session, target)
+            return try ExchangeFileResponses.mbox(env, context, session, target)
         case "savetoeml" where itemsOnly:
-            return ExchangeFileResponses.eml(actions, session, target, several: several)
+            return try ExchangeFileResponses.eml(env, context, session, target, several: several)
         case "restoretooriginallocation", "restoreto":
             let options = try V3RestoreRequest.options(name == "restoreto" ? value : .null, original: name != "restoreto")
             let counts = try await actions.restore(session, target, options: options)

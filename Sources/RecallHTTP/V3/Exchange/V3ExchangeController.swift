@@ -8,7 +8,7 @@ struct V3ExchangeController: Sendable {
 
     private func open(_ request: Request, _ context: RecallRequestContext) async throws -> (RestoreSession, V3Links) {
         let (session, _) = try await env.explorer.context(sessionID: try context.pathID("restoreSessionId"), user: try context.requireUser())
-        return (session, V3Links(request: request, scheme: env.scheme, fallbackHost: env.fallbackHost))
+        return (session, V3Links(request: request, env: env))
     }
 
     private func mailbox(_ context: RecallRequestContext, _ session: RestoreSession) async throws -> Mailbox {

@@ -6,7 +6,7 @@ struct V3OrganizationsController: Sendable {
     let env: APIEnvironment
 
     func list(_ request: Request, context: RecallRequestContext) async throws -> Response {
-        let links = V3Links(request: request, scheme: env.scheme, fallbackHost: env.fallbackHost)
+        let links = V3Links(request: request, env: env)
         let organizations = try await env.organizations.organizations()
         return JSONResponse.make(.ok, .array(organizations.map { V3OrganizationJSON.make($0, links: links) }))
     }
@@ -16,7 +16,7 @@ struct V3OrganizationsController: Sendable {
         guard let organization = try await env.organizations.organization(id: id) else {
             throw APIError.notFound("Organization with ID '\(id)' was not found.")
         }
-        let links = V3Links(request: request, scheme: env.scheme, fallbackHost: env.fallbackHost)
+        let links = V3Links(request: request, env: env)
         return JSONResponse.make(.ok, V3OrganizationJSON.make(organization, links: links))
     }
 
@@ -27,7 +27,7 @@ struct V3OrganizationsController: Sendable {
         guard name == "explore" else { throw APIError.badRequest("Unknown action '\(name)': this resource supports 'explore'.") }
         let options = try V3ExploreRequest.options(from: value, now: env.clock.now())
         let session = try await env.sessions.explore(organizationID: id, options: options, owner: user)
-        let links = V3Links(request: request, scheme: env.scheme, fallbackHost: env.fallbackHost)
+        let links = V3Links(request: request, env: env)
         return JSONResponse.make(.created, writing: V3RestoreSessionJSON.make(session, links: links))
     }
 }

@@ -6,7 +6,7 @@ struct V3RestoreSessionsController: Sendable {
     let env: APIEnvironment
 
     private func links(_ request: Request) -> V3Links {
-        V3Links(request: request, scheme: env.scheme, fallbackHost: env.fallbackHost)
+        V3Links(request: request, env: env)
     }
 
     func list(_ request: Request, context: RecallRequestContext) async throws -> Response {
