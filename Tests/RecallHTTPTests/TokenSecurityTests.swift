@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import NIOCore
+import RecallHTTP
 import Testing
 
 /// The token endpoint against guessing and stolen refresh tokens.
@@ -64,6 +65,29 @@ import Testing
             #expect(try await client.get("/v3/RestoreSessions", token: first["access_token"] as? String).status == .unauthorized)
             #expect(try await client.form("/v3/Token", "grant_type=refresh_token&refresh_token=\(nextRefresh)").status == .badRequest)
             #expect(try await client.get("/v3/RestoreSessions", token: other).status == .ok)
+        }
+    }
+
+    /// SQLite ends a bound text at NUL: `admin%00anything` logged in as admin, each suffix with its own failure budget.
+    @Test(arguments: ["/v3/Token", "/v8/token"])
+    func aUserNameWithAControlCharacter_isRefusedAsInvalidRequest_andNeverLogsIn(path: String) async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            for name in ["admin%00", "admin%00anything", "admin%01", "admin%0A", "%00admin"] {
+                let response = try await client.form(path, "grant_type=password&username=\(name)&password=secret")
+                #expect(response.status == .badRequest, "\(name)")
+                #expect(
+                    response.text
+                        == #"{"error":"invalid_request","error_description":"The user name must be 1 to 128 characters (at most 512 bytes), without control characters or surrounding spaces."}"#,
+                    "\(name)"
+                )
+            }
+            let json = try await client.post(path, token: nil, json: #"{"grant_type":"password","username":"admin\u0000x","password":"secret"}"#)
+            #expect(json.status == .badRequest)
+            #expect(try json.jsonObject()["error"] as? String == "invalid_request")
+            // Refused names are not guesses: the real user is not throttled by them.
+            #expect(try await client.form(path, "grant_type=password&username=admin&password=secret").status == .ok)
         }
     }
 }
