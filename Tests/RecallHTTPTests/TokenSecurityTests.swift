@@ -40,8 +40,9 @@ import Testing
             let blocked = try await client.form("/v3/Token", "grant_type=password&username=other&password=secret2")
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.headers[.retryAfter] == "300")
+            // Refresh grants have a budget of their own: a client behind the same proxy still refreshes.
             let refresh = try await client.form("/v3/Token", "grant_type=refresh_token&refresh_token=whatever")
-            #expect(refresh.status == .tooManyRequests)
+            #expect(refresh.status == .badRequest)
         }
     }
 
@@ -88,6 +89,59 @@ import Testing
             #expect(try json.jsonObject()["error"] as? String == "invalid_request")
             // Refused names are not guesses: the real user is not throttled by them.
             #expect(try await client.form(path, "grant_type=password&username=admin&password=secret").status == .ok)
+        }
+    }
+
+    /// Thirty bad refresh grants from one address (a reverse proxy) stopped every client behind it from logging in.
+    @Test func badRefreshGrants_countApartFromPasswords_withABudgetOf300PerAddress() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            let refresh = try #require(try await client.login()["refresh_token"] as? String)
+            for attempt in 1...299 {
+                #expect(try await client.form("/v3/Token", "grant_type=refresh_token&refresh_token=made-up\(attempt)").status == .badRequest)
+            }
+            #expect(try await client.form("/v3/Token", "grant_type=password&username=admin&password=secret").status == .ok)
+            #expect(try await client.form("/v8/token", "grant_type=refresh_token&refresh_token=\(refresh)").status == .ok)
+            #expect(try await client.form("/v3/Token", "grant_type=refresh_token&refresh_token=made-up").status == .badRequest)
+            let blocked = try await client.form("/v3/Token", "grant_type=refresh_token&refresh_token=made-up")
+            #expect(blocked.status == .tooManyRequests)
+            #expect(blocked.headers[.retryAfter] == "300")
+            #expect(try await client.form("/v3/Token", "grant_type=password&username=admin&password=secret").status == .ok)
+        }
+    }
+
+    /// Ten wrong guesses from anywhere locked the real user out even with the right password. A user's lock now holds
+    /// back only addresses the user has not logged in from in the last 14 days; their own address keeps its
+    /// per-address budget.
+    @Test func aUsersLock_holdsBackOtherAddresses_butNotOnesTheUserLoggedInFrom() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        let auth = recall.env.auth
+        let home = "192.0.2.1"
+        #expect(try await auth.passwordGrant(userName: "admin", password: "secret", clientAddress: home) != nil)
+        for attempt in 1...10 {
+            #expect(try await auth.passwordGrant(userName: "admin", password: "guess\(attempt)", clientAddress: "198.51.100.\(attempt)") == nil)
+            recall.clock.advance(seconds: 1)
+        }
+        await #expect(throws: AuthService.Throttled.self) {
+            try await auth.passwordGrant(userName: "admin", password: "secret", clientAddress: "198.51.100.99")
+        }
+        #expect(try await auth.passwordGrant(userName: "Admin", password: "secret", clientAddress: home) != nil)
+        // From home, guesses still count against home's own budget of 30.
+        for attempt in 1...30 {
+            #expect(try await auth.passwordGrant(userName: "admin", password: "guess\(attempt)", clientAddress: home) == nil)
+        }
+        await #expect(throws: AuthService.Throttled.self) {
+            try await auth.passwordGrant(userName: "admin", password: "secret", clientAddress: home)
+        }
+        // Standing lasts 14 days from the last login.
+        recall.clock.advance(seconds: 14 * 86_400)
+        for attempt in 1...10 {
+            #expect(try await auth.passwordGrant(userName: "admin", password: "guess\(attempt)", clientAddress: "198.51.100.\(attempt)") == nil)
+        }
+        await #expect(throws: AuthService.Throttled.self) {
+            try await auth.passwordGrant(userName: "admin", password: "secret", clientAddress: home)
         }
     }
 }
