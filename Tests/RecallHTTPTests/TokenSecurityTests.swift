@@ -144,4 +144,27 @@ import Testing
             try await auth.passwordGrant(userName: "admin", password: "secret", clientAddress: home)
         }
     }
+
+    /// Logout ended the login's family in the store, but its other access tokens (from earlier refresh grants) stayed
+    /// in the five-second cache and kept working; the clock does not move here.
+    @Test(arguments: ["/v8/token/logout", "/v7/token/logout"])
+    func logout_stopsEveryAccessTokenOfTheLogin_atOnce(path: String) async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try await recall.withClient { client in
+            let first = try await client.login()
+            let firstAccess = try #require(first["access_token"] as? String)
+            let refreshed = try await client.form("/v8/token", "grant_type=refresh_token&refresh_token=\(try #require(first["refresh_token"] as? String))")
+            let secondAccess = try #require(try refreshed.jsonObject()["access_token"] as? String)
+            let other = try await client.token()  // another login of the same user
+            for token in [firstAccess, secondAccess, other] {
+                #expect(try await client.get("/v8/RestoreSessions", token: token).status == .ok)
+            }
+            let logout = try await client.execute(uri: path, method: .post, headers: [.authorization: "Bearer \(secondAccess)"])
+            #expect(logout.status.code < 300)
+            #expect(try await client.get("/v8/RestoreSessions", token: firstAccess).status == .unauthorized)
+            #expect(try await client.get("/v3/RestoreSessions", token: secondAccess).status == .unauthorized)
+            #expect(try await client.get("/v8/RestoreSessions", token: other).status == .ok)
+        }
+    }
 }

@@ -81,7 +81,7 @@ public struct AuthService: Sendable {
         case .spent(let record, let user):
             return try await issue(for: user, family: record.family ?? Self.newFamily())
         case .reused(let revoked):
-            for access in revoked { recentTokens.forget(hash: access) }
+            recentTokens.forget(hashes: Set(revoked))
             return nil
         case .invalid:
             return nil
@@ -103,7 +103,8 @@ public struct AuthService: Sendable {
     public func logout(bearer token: some StringProtocol) async throws {
         let hash = OpaqueToken.storageHash(of: token)
         recentTokens.forget(hash: hash)
-        _ = try await tokens.revokeAccessToken(hash: hash)
+        // Every access token of the login, not only this one: a cached sibling worked for up to five more seconds.
+        recentTokens.forget(hashes: Set(try await tokens.revokeAccessToken(hash: hash)))
     }
 
     /// 128 random bits naming a new login's token family.
