@@ -62,6 +62,10 @@ public struct AuthService: Sendable {
             throttle.recordFailure(failures, at: now)
             return nil
         }
+        if hasher.needsRehash(user.passwordHash) {
+            // A hash from before every byte counted: now that the whole password is known, hash it the new way.
+            _ = try await users.upgradePasswordHash(ofUser: user.id, from: user.passwordHash, to: try await hasher.hash(password))
+        }
         // The user's failures stay: clearing them would hand whoever is guessing a fresh budget at each real login.
         throttle.recordSuccess(standing, at: now)
         return try await issue(for: user, family: Self.newFamily())
