@@ -92,10 +92,10 @@ def attack_lockout(port, state):
     status, _ = stranger.password("admin", PASSWORD)
     if status != 429:
         return "the lock no longer holds: a new address with the right password got %d" % status
+    state["locked_at"] = stranger  # for the eviction attack
     status, _ = home.password("admin", PASSWORD)
     if status != 200:
         return "the real user, at the address they log in from, got %d during the lock" % status
-    state["locked_at"] = stranger
     return None
 
 
