@@ -659,8 +659,9 @@ class Spec:
             "NotImplemented": self.error_response("Recall does not support this action.", "HttpError"),
             "InternalServerError": self.error_response("An unexpected failure (the message says no more).", "HttpError"),
             "TooManyRequests": self.error_response(
-                "Too many failed grants lately from this client address or, for the password grant, for this user "
-                "name; the grant is not checked. Try again after `Retry-After` seconds.",
+                "Too many failed grants of this kind (password or refresh) lately from this client address or, for the "
+                "password grant, for this user name from an address it has not logged in from lately; the grant is not "
+                "checked. Try again after `Retry-After` seconds.",
                 "HttpError",
                 headers={"Retry-After": {"description": "Seconds to wait.", "schema": integer(minimum=1)}},
             ),

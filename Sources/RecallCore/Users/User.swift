@@ -13,9 +13,11 @@ public struct User: Hashable, Sendable {
         self.createdAt = createdAt
     }
 
-    /// User names: 1–128 characters, no control characters or surrounding spaces (`DOMAIN\user` and UPNs are fine).
+    /// User names: 1–128 characters in at most 512 bytes of UTF-8 (a character can carry any number of combining
+    /// marks), no control characters (SQLite ends a bound text at NUL: `admin\0x` would be `admin`) or surrounding
+    /// spaces (`DOMAIN\user` and UPNs are fine). The token endpoint refuses the same names.
     public static func validate(name: String) throws(RecallError) {
-        let ok = !name.isEmpty && name.count <= 128 && name == name.trimmingSpaces
+        let ok = !name.isEmpty && name.utf8.count <= 512 && name.count <= 128 && name == name.trimmingSpaces
             && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
         guard ok else { throw .invalidArgument("User name '\(name)' is not valid.") }
     }

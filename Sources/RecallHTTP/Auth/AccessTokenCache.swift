@@ -40,8 +40,14 @@ final class AccessTokenCache: Sendable {
 
     /// Forgets a token at once (logout, a family revoked); a walk over the entries, as the store names tokens by hash.
     func forget(hash: [UInt8]) {
+        forget(hashes: [hash])
+    }
+
+    /// Forgets tokens at once in one walk, however many a family holds.
+    func forget(hashes: Set<[UInt8]>) {
+        guard !hashes.isEmpty else { return }
         entries.withLock { entries in
-            for (key, entry) in entries where entry.hash == hash { entries[key] = nil }
+            for (key, entry) in entries where hashes.contains(entry.hash) { entries[key] = nil }
         }
     }
 

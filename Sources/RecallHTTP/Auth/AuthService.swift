@@ -41,42 +41,51 @@ public struct AuthService: Sendable {
     }
 
     /// `grant_type=password`; nil when the user is unknown or the password wrong (the caller cannot tell which);
-    /// `Throttled` after too many failures from `clientAddress` or for `userName`.
+    /// `Throttled` after too many failures from `clientAddress`, or for `userName` unless this user logged in from
+    /// `clientAddress` lately (so that someone guessing elsewhere cannot lock the real user out).
     public func passwordGrant(userName: String, password: String, clientAddress: String? = nil) async throws -> IssuedTokens? {
         let address = LoginThrottle.addressKey(clientAddress)
         let account = LoginThrottle.userKey(userName)
+        let standing = LoginThrottle.standingKey(user: userName, address: clientAddress)
         let now = clock.now()
-        if let wait = throttle.retryAfter([(address, LoginThrottle.perAddress), (account, LoginThrottle.perUser)], at: now) {
-            throw Throttled(retryAfter: wait)
-        }
+        let addressWait = throttle.retryAfter(address, limit: LoginThrottle.perAddress, at: now)
+        let userWait = throttle.hasStanding(standing, at: now) ? nil : throttle.retryAfter(account, limit: LoginThrottle.perUser, at: now)
+        if let wait = [addressWait, userWait].compactMap({ $0 }).max() { throw Throttled(retryAfter: wait) }
+        let failures = [(address, LoginThrottle.perAddress), (account, LoginThrottle.perUser)]
         guard let user = try await users.user(named: userName) else {
             // Hash anyway, so that an unknown user takes as long as a wrong password.
             _ = try await hasher.hash(password)
-            throttle.recordFailure([address, account], at: now)
+            throttle.recordFailure(failures, at: now)
             return nil
         }
         guard try await hasher.verify(password, hash: user.passwordHash) else {
-            throttle.recordFailure([address, account], at: now)
+            throttle.recordFailure(failures, at: now)
             return nil
         }
-        throttle.clear(account)
+        if hasher.needsRehash(user.passwordHash) {
+            // A hash from before every byte counted: now that the whole password is known, hash it the new way.
+            _ = try await users.upgradePasswordHash(ofUser: user.id, from: user.passwordHash, to: try await hasher.hash(password))
+        }
+        // The user's failures stay: clearing them would hand whoever is guessing a fresh budget at each real login.
+        throttle.recordSuccess(standing, at: now)
         return try await issue(for: user, family: Self.newFamily())
     }
 
     /// `grant_type=refresh_token`: the refresh token is spent, a new pair of the same family is issued; nil when
     /// unknown or expired, and when already spent, which also revokes every token of its family (a copy leaked).
+    /// Failures count against the address's refresh budget only, never its password budget.
     public func refreshGrant(refreshToken: String, clientAddress: String? = nil) async throws -> IssuedTokens? {
-        let address = LoginThrottle.addressKey(clientAddress)
+        let address = LoginThrottle.refreshKey(clientAddress)
         let now = clock.now()
-        if let wait = throttle.retryAfter([(address, LoginThrottle.perAddress)], at: now) { throw Throttled(retryAfter: wait) }
+        if let wait = throttle.retryAfter(address, limit: LoginThrottle.refreshPerAddress, at: now) { throw Throttled(retryAfter: wait) }
         let hash = OpaqueToken.storageHash(of: refreshToken)
         let outcome = try await tokens.consumeRefreshToken(hash: hash, at: now)
-        if case .spent = outcome {} else { throttle.recordFailure([address], at: now) }
+        if case .spent = outcome {} else { throttle.recordFailure([(address, LoginThrottle.refreshPerAddress)], at: now) }
         switch outcome {
         case .spent(let record, let user):
             return try await issue(for: user, family: record.family ?? Self.newFamily())
         case .reused(let revoked):
-            for access in revoked { recentTokens.forget(hash: access) }
+            recentTokens.forget(hashes: Set(revoked))
             return nil
         case .invalid:
             return nil
@@ -98,7 +107,8 @@ public struct AuthService: Sendable {
     public func logout(bearer token: some StringProtocol) async throws {
         let hash = OpaqueToken.storageHash(of: token)
         recentTokens.forget(hash: hash)
-        _ = try await tokens.revokeAccessToken(hash: hash)
+        // Every access token of the login, not only this one: a cached sibling worked for up to five more seconds.
+        recentTokens.forget(hashes: Set(try await tokens.revokeAccessToken(hash: hash)))
     }
 
     /// 128 random bits naming a new login's token family.

@@ -43,8 +43,9 @@ public protocol TokenStore: Sendable {
     func validToken(hash: [UInt8], kind: TokenKind, at now: Timestamp) async throws -> (TokenRecord, User)?
     /// Spends an unexpired refresh token in one step, so that it works once; a second use revokes its family.
     func consumeRefreshToken(hash: [UInt8], at now: Timestamp) async throws -> RefreshOutcome
-    /// Deletes an access token and every token of its family (logout); false when there was no such token.
-    func revokeAccessToken(hash: [UInt8]) async throws -> Bool
+    /// Deletes an access token and every token of its family (logout); returns the hashes of the access tokens deleted
+    /// (this one among them), empty when there was no such token, so that caches can drop them all.
+    func revokeAccessToken(hash: [UInt8]) async throws -> [[UInt8]]
     /// Drops expired tokens; returns how many.
     @discardableResult func deleteExpiredTokens(at now: Timestamp) async throws -> Int
 }

@@ -12,4 +12,7 @@ public protocol UserStore: Sendable {
     func removeUser(named name: String) async throws -> Bool
     /// Replaces a user's password hash and revokes their tokens.
     func setPasswordHash(_ hash: String, forUserNamed name: String) async throws -> Bool
+    /// Replaces a user's password hash by another of the same password (a stronger kind) when it is still `old`,
+    /// keeping their tokens; false when the user is gone or the hash changed meanwhile (`users passwd`).
+    func upgradePasswordHash(ofUser id: Identifier<User>, from old: String, to new: String) async throws -> Bool
 }

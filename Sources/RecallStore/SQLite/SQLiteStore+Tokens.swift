@@ -38,15 +38,15 @@ extension SQLiteStore: TokenStore {
         }
     }
 
-    public func revokeAccessToken(hash: [UInt8]) async throws -> Bool {
+    public func revokeAccessToken(hash: [UInt8]) async throws -> [[UInt8]] {
         try await pool.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT family FROM tokens WHERE hash = ? AND kind = 'access'", arguments: [Data(hash)])
-            else { return false }
+            else { return [] }
             try db.execute(sql: "DELETE FROM tokens WHERE hash = ?", arguments: [Data(hash)])
-            if let family: Data = row["family"] {
-                try db.execute(sql: "DELETE FROM tokens WHERE family = ?", arguments: [family])
-            }
-            return true
+            guard let family: Data = row["family"] else { return [hash] }
+            let access = try Data.fetchAll(db, sql: "SELECT hash FROM tokens WHERE family = ? AND kind = 'access'", arguments: [family])
+            try db.execute(sql: "DELETE FROM tokens WHERE family = ?", arguments: [family])
+            return [hash] + access.map { [UInt8]($0) }
         }
     }
 

@@ -46,6 +46,13 @@ extension SQLiteStore: UserStore {
             return true
         }
     }
+
+    public func upgradePasswordHash(ofUser id: Identifier<User>, from old: String, to new: String) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?", arguments: [new, id, old])
+            return db.changesCount > 0
+        }
+    }
 }
 
 extension User {
