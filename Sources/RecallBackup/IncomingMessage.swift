@@ -32,4 +32,10 @@ public protocol MessageSource: SendableMetatype {
     /// Bytes read so far and in all, for progress.
     var progress: (done: UInt64, total: UInt64) { get }
     mutating func next() throws -> IncomingMessage?
+    /// Files or folders the source left out (links, special files, names it cannot keep), each with why.
+    var skipped: [String] { get }
+}
+
+extension MessageSource {
+    public var skipped: [String] { [] }
 }

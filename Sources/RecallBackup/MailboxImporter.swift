@@ -18,13 +18,27 @@ public struct MailboxImporter {
         self.ids = ids
     }
 
-    /// Imports `source` as the restore point of `address` in `organization` at `time`.
+    /// Imports `source` as the restore point of `address` in `organization` at `time`. Imports of other mailboxes
+    /// run side by side; a second import of the same mailbox waits for the first.
     public func run(
         organization: String, address: String, time: Timestamp, source: inout some MessageSource, description: String,
         progress: (any ImportProgress)? = nil
     ) throws -> ImportSummary {
+        var summary = try stage(organization: organization, address: address, time: time, source: &source, description: description, progress: progress)
+        summary.skipped = source.skipped
+        return summary
+    }
+
+    private func stage(
+        organization: String, address: String, time: Timestamp, source: inout some MessageSource, description: String,
+        progress: (any ImportProgress)?
+    ) throws -> ImportSummary {
         try Organization.validate(name: organization)
         try Mailbox.validate(address: address)
+        let mailboxLock = try store.lockMailboxForImport(organizationName: organization, address: address, dataDirectory: dataDirectory) {
+            progress?.waitingForAnotherImport()
+        }
+        defer { mailboxLock.release() }
         let mailbox = try store.mailboxForImport(organizationName: organization, address: address, ids: ids)
         var matchers: [String: VersionMatcher<Int64>] = [:]
         let previous = Dictionary(grouping: try store.currentVersions(mailboxID: mailbox.id, folderKeys: source.scope), by: \.folderKey)
@@ -35,7 +49,13 @@ public struct MailboxImporter {
         }
         var summary = ImportSummary(mailbox: address, restorePointTime: time.description)
         let staging = try store.beginImport(dataDirectory: dataDirectory)
-        let pack = try BlobPackWriter(dataDirectory: dataDirectory)
+        let pack: BlobPackWriter
+        do {
+            pack = try BlobPackWriter(dataDirectory: dataDirectory, id: staging.id)
+        } catch {
+            staging.discard()
+            throw error
+        }
         let reader = BatchReader(source: source)
         defer { source = reader.finish() }
         let writer = SerialWorker()

@@ -6,37 +6,60 @@ public struct MaildirFolder: Sendable, Equatable {
     public var path: [String]
     /// Directory holding this folder's `cur/`, `new/` and `tmp/`.
     public var url: URL
+    /// That directory relative to the Maildir root (`""` for the root), for messages about it.
+    public var directory: String
 
     /// Creates a folder value.
-    public init(path: [String], url: URL) {
+    public init(path: [String], url: URL, directory: String = "") {
         self.path = path
         self.url = url
+        self.directory = directory
     }
 
     /// Messages in `cur/` and `new/` (never `tmp/`), sorted by unique name then path.
-    /// Hidden files and directories are skipped; a missing `cur/` or `new/` is fine.
+    /// Hidden files are skipped; a missing `cur/` or `new/` is fine; links and special files are left out.
     public func entries() throws -> [MaildirEntry] {
+        var skipped: [String] = []
+        return try entries(skipped: &skipped)
+    }
+
+    /// The same, adding each link, special file or directory left out of `cur/` and `new/` to `skipped`.
+    public func entries(skipped: inout [String]) throws -> [MaildirEntry] {
         var entries: [MaildirEntry] = []
-        let fm = FileManager.default
         for sub in ["cur", "new"] {
             let dir = url.appendingPathComponent(sub, isDirectory: true)
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else { continue }
+            guard RegularFile.kind(atPath: dir.path) == .directory else { continue }
             let names: [String]
             do {
-                names = try fm.contentsOfDirectory(atPath: dir.path)
+                names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             } catch {
                 throw MailParseError.unreadable(path: dir.path, reason: error.localizedDescription)
             }
-            for name in names where !name.hasPrefix(".") {
-                var fileIsDir: ObjCBool = false
-                let filePath = dir.appendingPathComponent(name).path
-                guard fm.fileExists(atPath: filePath, isDirectory: &fileIsDir), !fileIsDir.boolValue else { continue }
-                entries.append(MaildirEntry(fileName: name, subdirectory: sub, folderURL: url))
+            let prefix = (directory.isEmpty ? "" : directory + "/") + sub + "/"
+            for name in names.sorted() where !name.hasPrefix(".") {
+                switch RegularFile.kind(atPath: dir.appendingPathComponent(name).path) {
+                case .file: entries.append(MaildirEntry(fileName: name, subdirectory: sub, folderURL: url))
+                case .symbolicLink: skipped.append(prefix + name + ": symbolic link, not followed")
+                case .directory, .other: skipped.append(prefix + name + ": not a regular file")
+                case nil: continue  // removed since the listing
+                }
             }
         }
         return entries.sorted {
             $0.uniqueName != $1.uniqueName ? $0.uniqueName < $1.uniqueName : $0.relativePath < $1.relativePath
         }
+    }
+
+    /// Whether `url` has a real `cur/` or `new/` directory; a `cur` or `new` that is a link is reported and ignored.
+    static func isMaildir(_ url: URL, relative: String, skipped: inout [String]) -> Bool {
+        var found = false
+        for sub in ["cur", "new"] {
+            switch RegularFile.kind(atPath: url.appendingPathComponent(sub).path) {
+            case .directory: found = true
+            case .symbolicLink: skipped.append((relative.isEmpty ? "" : relative + "/") + sub + ": symbolic link, not followed")
+            default: continue
+            }
+        }
+        return found
     }
 }

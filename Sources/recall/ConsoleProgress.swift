@@ -1,5 +1,6 @@
 import Foundation
 import RecallBackup
+import RecallCore
 
 /// Import progress on standard error: a redrawn bar on a terminal, a log line every few seconds otherwise.
 final class ConsoleProgress: ImportProgress {
@@ -9,7 +10,11 @@ final class ConsoleProgress: ImportProgress {
     private let isTerminal = isatty(STDERR_FILENO) == 1
 
     init(label: String) {
-        self.label = label
+        self.label = label.escapingControlCharacters
+    }
+
+    func waitingForAnotherImport() {
+        Console.error("\(label): waiting for another import of this mailbox to finish…")
     }
 
     func update(messages: Int, bytesDone: UInt64, bytesTotal: UInt64) {
@@ -25,15 +30,15 @@ final class ConsoleProgress: ImportProgress {
             let width = 30
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-            FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(Int(fraction * 100))% \(figures)   ".utf8))
+            Console.errorRaw("\r\(label) [\(bar)] \(Int(fraction * 100))% \(figures)   ")
         } else {
-            FileHandle.standardError.write(Data("\(label): \(figures)\n".utf8))
+            Console.error("\(label): \(figures)")
         }
     }
 
     /// Ends the bar's line on a terminal.
     func finish() {
-        if isTerminal, lastPrint != .distantPast { FileHandle.standardError.write(Data("\n".utf8)) }
+        if isTerminal, lastPrint != .distantPast { Console.errorRaw("\n") }
     }
 
     private static func megabytes(_ bytes: UInt64) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }

@@ -33,6 +33,9 @@ struct Import: AsyncParsableCommand {
                 organization: organization, address: mailbox, time: time, source: &source, description: description, progress: progress
             )
             progress?.finish()
+            // Left-out files go to standard error even with --quiet: mail the user asked for was not imported.
+            for skipped in summary.skipped.prefix(20) { Console.error("warning: skipped \(skipped)") }
+            if summary.skipped.count > 20 { Console.error("warning: … and \(summary.skipped.count - 20) more skipped") }
             guard !quiet else { return }
             Console.line(summary.line)
             for warning in summary.warnings.prefix(20) { Console.line("warning: \(warning)") }
@@ -70,18 +73,7 @@ struct Import: AsyncParsableCommand {
         @Argument(help: "Files, or directories whose *.eml files are read.") var paths: [String]
 
         func run() async throws {
-            var urls: [URL] = []
-            for path in paths {
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ValidationError("\(path) does not exist.") }
-                if isDirectory.boolValue {
-                    let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.lowercased().hasSuffix(".eml") }.sorted()
-                    urls += names.map { URL(fileURLWithPath: path).appendingPathComponent($0) }
-                } else {
-                    urls.append(URL(fileURLWithPath: path))
-                }
-            }
-            var source = EMLSource(urls: urls, folder: try MailFolder.parse(folder))
+            var source = try EMLSource(paths: paths, folder: try MailFolder.parse(folder))
             try target.run(source: &source, description: "eml \(paths.joined(separator: " "))")
         }
     }

@@ -21,7 +21,7 @@ struct Organizations: AsyncParsableCommand {
             defer { try? store.close() }
             let organization = Organization(id: RandomIDGenerator().make(), name: name, createdAt: SystemClock().now())
             try await store.insert(organization)
-            print("Added organization \(name) (\(organization.id)).")
+            Console.line("Added organization \(name) (\(organization.id)).")
         }
     }
 
@@ -44,7 +44,7 @@ struct Organizations: AsyncParsableCommand {
                 throw ValidationError(error.message)
             }
             try await store.setRestoreTarget(organizationID: organization.id, maildirRoot: root.path)
-            print("Restores of \(name) go to \(root.path)/<mailbox address>/.")
+            Console.line("Restores of \(name) go to \(root.path)/<mailbox address>/.")
         }
     }
 
@@ -57,7 +57,7 @@ struct Organizations: AsyncParsableCommand {
             defer { try? store.close() }
             for organization in try await store.organizations() {
                 let range = organization.backupRange.map { "backups \($0.lowerBound) – \($0.upperBound)" } ?? "no backups"
-                print("\(organization.id)\t\(organization.name)\t\(range)")
+                Console.row(organization.id.description, organization.name, range)
             }
         }
     }

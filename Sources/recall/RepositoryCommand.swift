@@ -18,6 +18,9 @@ struct Repository: AsyncParsableCommand {
             let report = try store.verifyRepository(blobs: BlobReader(dataDirectory: dataDirectory.url))
             Console.line("Checked \(report.blobsChecked) blobs and \(report.versionsChecked) item versions.")
             for pack in report.orphanPacks { Console.line("note: pack \(pack) is not referenced (left by an interrupted import).") }
+            for leftover in ImportStaging.abandoned(dataDirectory: dataDirectory.url) {
+                Console.line("note: import \(leftover.id) was interrupted; the next import removes what it left: \(leftover.files.joined(separator: ", ")).")
+            }
             guard report.problems.isEmpty else {
                 for problem in report.problems { Console.line("DAMAGE: \(problem)") }
                 throw ExitCode(1)

@@ -23,7 +23,7 @@ struct Users: AsyncParsableCommand {
             let password = try PasswordPrompt.read(fromStdin: passwordStdin)
             let user = User(id: RandomIDGenerator().make(), name: name, passwordHash: try await BcryptPasswordHasher().hash(password), createdAt: SystemClock().now())
             try await store.insert(user)
-            print("Added user \(name).")
+            Console.line("Added user \(name).")
         }
     }
 
@@ -35,7 +35,7 @@ struct Users: AsyncParsableCommand {
             let store = try dataDirectory.openStore()
             defer { try? store.close() }
             for user in try await store.users() {
-                print("\(user.name)\tcreated \(user.createdAt)")
+                Console.row(user.name, "created \(user.createdAt)")
             }
         }
     }
@@ -49,7 +49,7 @@ struct Users: AsyncParsableCommand {
             let store = try dataDirectory.openStore()
             defer { try? store.close() }
             guard try await store.removeUser(named: name) else { throw ValidationError("No user named \(name).") }
-            print("Removed user \(name).")
+            Console.line("Removed user \(name).")
         }
     }
 
@@ -66,7 +66,7 @@ struct Users: AsyncParsableCommand {
             guard try await store.user(named: name) != nil else { throw ValidationError("No user named \(name).") }
             let password = try PasswordPrompt.read(fromStdin: passwordStdin)
             _ = try await store.setPasswordHash(try await BcryptPasswordHasher().hash(password), forUserNamed: name)
-            print("Changed the password of \(name).")
+            Console.line("Changed the password of \(name).")
         }
     }
 }

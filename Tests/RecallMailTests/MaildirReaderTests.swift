@@ -85,4 +85,59 @@ import Testing
         let file = try dir.write("x", to: "file")
         #expect(throws: MailParseError.notAMaildir(path: file.path)) { try MaildirReader(root: file).folders() }
     }
+
+    /// Issue 20, defect 3: a linked message file, a linked `.Folder`, and a linked `new/` led outside the Maildir.
+    @Test func linksAreNeverFollowedAndEachIsReported() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("secret", to: "outside/secret.txt")
+        try dir.makeDirectory("outside/Maildir/cur")
+        try dir.write("outside mail", to: "outside/Maildir/cur/9.x.y:2,S")
+        try dir.write("mine", to: "m/cur/1.a.b:2,S")
+        try dir.makeDirectory("m/.Sub/cur")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: dir.url.appendingPathComponent("m/cur/2.a.b:2,S").path, withDestinationPath: dir.url.appendingPathComponent("outside/secret.txt").path)
+        try fm.createSymbolicLink(atPath: dir.url.appendingPathComponent("m/.Linked").path, withDestinationPath: dir.url.appendingPathComponent("outside/Maildir").path)
+        try fm.createSymbolicLink(atPath: dir.url.appendingPathComponent("m/.Sub/new").path, withDestinationPath: dir.url.appendingPathComponent("outside/Maildir/cur").path)
+
+        let scan = try MaildirReader(root: dir.url.appendingPathComponent("m")).scan()
+        #expect(scan.folders.map(\.folder.path) == [[], ["Sub"]])
+        #expect(scan.folders.map { $0.entries.map(\.relativePath) } == [["cur/1.a.b:2,S"], []])
+        #expect(scan.skipped == [
+            ".Linked: symbolic link, not followed",
+            ".Sub/new: symbolic link, not followed",
+            "cur/2.a.b:2,S: symbolic link, not followed",
+        ])
+    }
+
+    /// Issue 20, defect 3: a file swapped for a link after the listing is still not read.
+    @Test func readingRefusesALinkAndASpecialFile() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let secret = try dir.write("secret", to: "secret.txt")
+        let link = dir.url.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: secret)
+        let fifo = dir.url.appendingPathComponent("fifo")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        guard case .skipped(let reason) = try RegularFile.read(link, followLinks: false) else { Issue.record("read a link"); return }
+        #expect(reason == "symbolic link, not followed")
+        guard case .skipped(let special) = try RegularFile.read(fifo, followLinks: true) else { Issue.record("read a FIFO"); return }
+        #expect(special == "not a regular file")
+        guard case .read(let bytes, _) = try RegularFile.read(link, followLinks: true) else { Issue.record("named link not read"); return }
+        #expect(bytes == Array("secret".utf8))
+    }
+
+    /// Issue 20, defect 17: folders whose names start with a dot below the root were dropped without a word.
+    @Test func dotNamedNestedFoldersAreRead() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("w", to: "m/Work/cur/1.a.b:2,S")
+        try dir.write("d", to: "m/Work/.Drafts/cur/2.a.b:2,S")
+        try dir.write("y", to: "m/.Archive/2025/new/3.a.b")
+        let scan = try MaildirReader(root: dir.url.appendingPathComponent("m")).scan()
+        #expect(scan.folders.map(\.folder.path) == [["Archive", "2025"], ["Work"], ["Work", ".Drafts"]])
+        #expect(scan.folders.map(\.folder.directory) == [".Archive/2025", "Work", "Work/.Drafts"])
+        #expect(scan.folders.map(\.entries.count) == [1, 1, 1])
+        #expect(scan.skipped.isEmpty)
+    }
 }

@@ -31,11 +31,12 @@ public final class BlobPackWriter {
     private var unsynced = 0
     private let syncQueue = DispatchQueue(label: "recall.pack-sync")
 
-    /// Opens `packs/<name>.pack.tmp` in the data dir.
-    public init(dataDirectory: URL) throws {
+    /// Opens `packs/<id>.pack.tmp` in the data dir; an import passes its staging id, so a run that died leaves a
+    /// temporary pack the next import can tell apart from a live one's and remove.
+    public init(dataDirectory: URL, id: String = UUID().uuidString.lowercased()) throws {
         let folder = dataDirectory.appendingPathComponent("packs")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        name = UUID().uuidString.lowercased() + ".pack"
+        name = id + ".pack"
         finalURL = folder.appendingPathComponent(name)
         temporaryURL = folder.appendingPathComponent(name + ".tmp")
         guard FileManager.default.createFile(atPath: temporaryURL.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
@@ -70,6 +71,7 @@ public final class BlobPackWriter {
         try handle.synchronize()
         try handle.close()
         try FileManager.default.moveItem(at: temporaryURL, to: finalURL)
+        sealed = true
         let directory = open(finalURL.deletingLastPathComponent().path, O_RDONLY)
         if directory >= 0 {
             fsync(directory)
@@ -77,12 +79,15 @@ public final class BlobPackWriter {
         }
     }
 
-    /// Drops an unused or abandoned pack.
+    /// Drops an unused or abandoned pack; also a sealed one, when the run's commit failed and no row refers to it.
     public func discard() {
         syncQueue.sync {}  // no background sync may outlive the descriptor
         try? handle.close()
         try? FileManager.default.removeItem(at: temporaryURL)
+        if sealed { try? FileManager.default.removeItem(at: finalURL) }
     }
+
+    private var sealed = false
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }

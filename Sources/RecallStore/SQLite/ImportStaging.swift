@@ -3,24 +3,38 @@ import GRDB
 import RecallCore
 
 /// Collects one import run outside the main database (so a long import never holds the main write lock), then
-/// moves it in with one transaction. An abandoned staging file is harmless and removed on the next import.
+/// moves it in with one transaction.
+///
+/// Every run has its own files, named by its id: `staging/<id>.sqlite`, locked through `staging/<id>.lock` for as
+/// long as the run lives, and the pack it writes, `packs/<id>.pack.tmp`. So imports into one data dir run side by
+/// side; one that starts removes only the files of runs whose lock nobody holds (they died: killed, crashed, power
+/// lost), and `recall repository verify` notes such leftovers until then.
 public final class ImportStaging {
     private let queue: DatabaseQueue
     /// A plain read connection to the main database: one cached statement per blob lookup, no pool round trip.
     private let mainReader: DatabaseQueue
     private let url: URL
+    private let lock: ImportLock
+    /// Names this run's files; its pack is `packs/<id>.pack`.
+    public let id: String
     private var pending = 0
     private var knownBlobs: Set<ContentHash> = []
     private let store: SQLiteStore
 
     init(store: SQLiteStore, dataDirectory: URL) throws {
-        let folder = dataDirectory.appendingPathComponent("staging")
+        let folder = Self.folder(dataDirectory)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        for stale in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(stale))
+        Self.removeAbandoned(dataDirectory: dataDirectory)
+        var claimed: (String, ImportLock)?
+        for _ in 0..<8 where claimed == nil {
+            let id = UUID().uuidString.lowercased()
+            if let lock = try ImportLock.create(folder.appendingPathComponent(id + ".lock").path) { claimed = (id, lock) }
         }
+        guard let claimed else { throw RecallError.unsupported("Cannot claim a staging file in \(folder.path).") }
+        id = claimed.0
+        lock = claimed.1
         self.store = store
-        url = folder.appendingPathComponent(UUID().uuidString.lowercased() + ".sqlite")
+        url = folder.appendingPathComponent(claimed.0 + ".sqlite")
         var configuration = Configuration()
         configuration.allowsUnsafeTransactions = true  // the staging file keeps a batch transaction open between rows
         configuration.prepareDatabase { db in
@@ -109,13 +123,13 @@ public final class ImportStaging {
 
     /// Moves the run into the main database in one transaction: folders, restore point, blobs, ended and new versions.
     func commit(
-        mailbox: Mailbox, organizationName: String, folders: [String], time: Timestamp, importedAt: Timestamp, source: String,
+        mailbox proposed: Mailbox, organizationName: String, folders: [String], time: Timestamp, importedAt: Timestamp, source: String,
         ids: any IDGenerator
     ) throws -> ImportCounts {
         try queue.inDatabase { db in try db.execute(sql: "COMMIT") }
         try queue.close()
         try mainReader.close()
-        defer { try? FileManager.default.removeItem(at: url) }
+        defer { removeFiles() }
         return try store.pool.writeWithoutTransaction { db in
             // The rows below reference folders, the restore point and blobs written in the same transaction, so
             // per-row foreign-key checks only cost time (a quarter of the insert); a somewhat bigger cache keeps the index
@@ -128,7 +142,7 @@ public final class ImportStaging {
             }
             var counts = ImportCounts()
             try db.inTransaction {
-                try SQLiteStore.ensureMailbox(db, mailbox, organizationName: organizationName, now: importedAt)
+                let mailbox = try SQLiteStore.ensureMailbox(db, proposed, organizationName: organizationName, now: importedAt)
                 if let latest = try Timestamp.fetchOne(db, sql: "SELECT MAX(time) FROM restore_points WHERE mailbox_id = ?", arguments: [mailbox.id]),
                    latest >= time {
                     throw RecallError.invalidArgument("Mailbox \(mailbox.address) already has a restore point at or after \(time); import restore points in time order.")
@@ -181,6 +195,52 @@ public final class ImportStaging {
     public func discard() {
         try? queue.close()
         try? mainReader.close()
+        removeFiles()
+    }
+
+    private func removeFiles() {
         try? FileManager.default.removeItem(at: url)
+        lock.removeAndRelease()
+    }
+
+    static func folder(_ dataDirectory: URL) -> URL { dataDirectory.appendingPathComponent("staging") }
+
+    /// Staging runs nobody holds any more: their ids, each with the files it left. Only looks.
+    public static func abandoned(dataDirectory: URL) -> [(id: String, files: [String])] {
+        sweep(dataDirectory: dataDirectory, remove: false)
+    }
+
+    /// Removes what dead runs left: their staging file, their unsealed pack, then their lock file.
+    @discardableResult
+    static func removeAbandoned(dataDirectory: URL) -> [(id: String, files: [String])] {
+        sweep(dataDirectory: dataDirectory, remove: true)
+    }
+
+    private static func sweep(dataDirectory: URL, remove: Bool) -> [(id: String, files: [String])] {
+        let folder = Self.folder(dataDirectory)
+        let packs = dataDirectory.appendingPathComponent("packs")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var ids: [String: [String]] = [:]
+        for name in names {
+            guard let dot = name.firstIndex(of: "."), UUID(uuidString: String(name[..<dot])) != nil else { continue }  // mailbox-… locks stay
+            ids[String(name[..<dot]), default: []].append(name)
+        }
+        var found: [(id: String, files: [String])] = []
+        for (id, _) in ids.sorted(by: { $0.key < $1.key }) {
+            let lockPath = folder.appendingPathComponent(id + ".lock").path
+            var abandonedLock: ImportLock?
+            if FileManager.default.fileExists(atPath: lockPath) {
+                guard let taken = ImportLock.takeAbandoned(lockPath) else { continue }  // alive
+                abandonedLock = taken
+            }
+            // A staging file with no lock file at all was left by a Recall from before per-run locks.
+            var files = [folder.appendingPathComponent(id + ".sqlite"), packs.appendingPathComponent(id + ".pack.tmp")]
+                .filter { FileManager.default.fileExists(atPath: $0.path) }
+            if remove { for file in files { try? FileManager.default.removeItem(at: file) } }
+            if abandonedLock != nil { files.append(URL(fileURLWithPath: lockPath)) }
+            if remove { abandonedLock?.removeAndRelease() } else { abandonedLock?.release() }
+            found.append((id, files.map(\.path)))
+        }
+        return found
     }
 }

@@ -26,15 +26,23 @@ extension SQLiteStore {
         }
     }
 
-    /// Inserts the organization and mailbox of an import if they are new (inside the import's transaction).
-    static func ensureMailbox(_ db: Database, _ mailbox: Mailbox, organizationName: String, now: Timestamp) throws {
+    /// Inserts the organization and mailbox of an import if they are new (inside the import's transaction), and says
+    /// which mailbox the run belongs to: an organization another import created meanwhile (imports of two new
+    /// mailboxes of a new organization, side by side) is the run's organization too.
+    static func ensureMailbox(_ db: Database, _ proposed: Mailbox, organizationName: String, now: Timestamp) throws -> Mailbox {
         try db.execute(
             sql: "INSERT OR IGNORE INTO organizations (id, name, created_at) VALUES (?, ?, ?)",
-            arguments: [mailbox.organizationID, organizationName, now]
+            arguments: [proposed.organizationID, organizationName, now]
         )
-        let storedOrganization = try Identifier<Organization>.fetchOne(db, sql: "SELECT id FROM organizations WHERE name = ?", arguments: [organizationName])
-        guard storedOrganization == mailbox.organizationID else {
-            throw RecallError.conflict("Organization \(organizationName) was created by another command meanwhile; run the import again.")
+        guard let storedOrganization = try Identifier<Organization>.fetchOne(db, sql: "SELECT id FROM organizations WHERE name = ?", arguments: [organizationName]) else {
+            throw RecallError.conflict("Organization \(organizationName) could not be created; run the import again.")
+        }
+        var mailbox = proposed
+        if storedOrganization != proposed.organizationID {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM mailboxes WHERE id = ?", arguments: [proposed.id]) != true else {
+                throw RecallError.conflict("Organization \(organizationName) was created by another command meanwhile; run the import again.")
+            }
+            mailbox = Mailbox(id: proposed.id, organizationID: storedOrganization, address: proposed.address, displayName: proposed.displayName)
         }
         try db.execute(
             sql: "INSERT OR IGNORE INTO mailboxes (id, organization_id, address, display_name) VALUES (?, ?, ?, ?)",
@@ -46,6 +54,7 @@ extension SQLiteStore {
         guard storedMailbox == mailbox.id else {
             throw RecallError.conflict("Mailbox \(mailbox.address) was created by another command meanwhile; run the import again.")
         }
+        return mailbox
     }
 
     /// `adele.vance@…` → `Adele Vance`.
@@ -83,6 +92,17 @@ extension SQLiteStore {
     /// Starts staging an import run.
     public func beginImport(dataDirectory: URL) throws -> ImportStaging {
         try ImportStaging(store: self, dataDirectory: dataDirectory)
+    }
+
+    /// Holds imports of one mailbox one at a time (`staging/mailbox-<SHA-256 of organization and address>.lock`, by
+    /// name because a new mailbox has no id yet): each run compares against the mailbox's latest restore point, so a
+    /// second run must not read it before the first commits. `onWait` runs when another import holds the mailbox;
+    /// the caller then waits until that import ends.
+    public func lockMailboxForImport(organizationName: String, address: String, dataDirectory: URL, onWait: () -> Void) throws -> ImportLock {
+        let folder = ImportStaging.folder(dataDirectory)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let key = BlobPackWriter.hash(Array("\(organizationName)\n\(address)".utf8)).hex
+        return try ImportLock.wait(folder.appendingPathComponent("mailbox-\(key).lock").path, onWait: onWait)
     }
 
     /// Commits a staged run as one restore point of `mailbox` at `time`.
