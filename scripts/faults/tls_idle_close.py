@@ -33,7 +33,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from recall_server import connect, free_port  # noqa: E402
 
 PASSWORD = "idle-close-secret"
-DEADLINE = 30.0  # the server's request read timeout (README: Security, Limits)
+DEADLINE = 30.0  # the server's request read timeout (docs/security.md: In short, Limits)
 
 
 def call(conn, method, path, token=None, body=None, content_type="application/json"):

@@ -1,4 +1,4 @@
-/// What a restore session shows: the repository as it was at `time` (design.md, "Explore at time T").
+/// What a restore session shows: the repository as it was at `time` (docs/repository.md, "What a session sees at a point in time").
 ///
 /// A version is visible when it appeared at or before `time` and was still current then. `showDeleted` adds
 /// items deleted by `time`; `showAllVersions` adds the older versions of items changed by `time`.

@@ -1,4 +1,4 @@
-/// Matches one backup run's messages of a folder to the versions current at the previous restore point (design.md):
+/// Matches one backup run's messages of a folder to the versions current at the previous restore point (docs/repository.md):
 /// first identical bytes and flags (unchanged), then identical bytes (flags changed), then the same source name
 /// (Maildir file) or Message-ID (changed: a new version). Duplicates pair one to one; what is left over is new,
 /// and the previous versions nobody claimed are deleted. No I/O.

@@ -1,6 +1,6 @@
 import RecallCore
 
-/// v3 representations of mailboxes, folders and mail items inside a restore session (§6 of the API digest).
+/// v3 representations of mailboxes, folders and mail items inside a restore session (docs/api.md, "Mailboxes, folders and items").
 enum V3ExchangeJSON {
     static func mailboxPath(_ session: RestoreSession, _ mailbox: Mailbox) -> String {
         String(concatenating: "restoresessions/", session.id.description, "/organization/mailboxes/", mailbox.id.description)

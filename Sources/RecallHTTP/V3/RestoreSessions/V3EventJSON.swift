@@ -1,6 +1,6 @@
 import RecallCore
 
-/// v3 representation of a restore-session event (§5.4 of the API digest).
+/// v3 representation of a restore-session event (docs/api.md, v3 wire shapes: item fields first, then the event's own).
 enum V3EventJSON {
     /// `sessionPath` and `eventsSegment` spell the links as each version does (`restoresessions/…/events` on v3).
     static func make(

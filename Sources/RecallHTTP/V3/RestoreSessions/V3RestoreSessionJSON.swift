@@ -1,6 +1,6 @@
 import RecallCore
 
-/// v3 representation of a restore session (§5.2 of the API digest), written straight into the response: sessions are
+/// v3 representation of a restore session (docs/api.md, v3 wire shapes), written straight into the response: sessions are
 /// what scripts poll and list, and building a tree of values for each (eleven allocations, and as many frees) was a
 /// quarter of listing 1 000 sessions.
 struct V3RestoreSessionJSON: JSONWritable {

@@ -1,6 +1,6 @@
 import RecallCore
 
-/// v3 representation of the organization a session explores (§5.5): its name carries the point in time.
+/// v3 representation of the organization a session explores (docs/api.md, v3 wire shapes): its name carries the point in time.
 enum V3SessionOrganizationJSON {
     static func make(_ organization: Organization, session: RestoreSession, links: V3Links) -> JSONValue {
         let path = "restoresessions/\(session.id)/organization"
