@@ -97,7 +97,7 @@ public enum RecallServer {
         return served
     }
 
-    /// The whole application: router, TLS or not, and the idle-session sweeper.
+    /// The whole application: router, TLS or not, the idle-session sweeper and the expired-token sweeper.
     public static func application(
         env: APIEnvironment, settings: ServerSettings, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
@@ -122,7 +122,7 @@ public enum RecallServer {
             router: router(env: env),
             server: server,
             configuration: .init(address: .hostname(settings.bindAddress, port: settings.port), serverName: "Recall"),
-            services: [ReaperService(reaper: reaper)],
+            services: [ReaperService(reaper: reaper), ExpiredTokenSweeper(auth: env.auth, interval: .seconds(3600), logger: logger)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger
         )
