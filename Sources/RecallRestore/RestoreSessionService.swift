@@ -53,6 +53,11 @@ public struct RestoreSessionService: Sendable {
     }
 
     /// One of the user's sessions that is still working, marked as used (which defers its idle stop).
+    /// Whether the session exists and is still working (not stopping or stopped).
+    func isWorking(_ id: Identifier<RestoreSession>) async throws -> Bool {
+        try await sessions.session(id: id)?.machine.isWorking == true
+    }
+
     public func workingSession(id: Identifier<RestoreSession>, for user: User) async throws -> RestoreSession {
         let session = try await session(id: id, for: user)
         guard session.machine.isWorking else { throw RecallError.sessionNotWorking(id) }

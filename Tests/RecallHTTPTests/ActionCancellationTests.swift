@@ -26,5 +26,29 @@ import Testing
         }
         let events = try await recall.store.events(sessionID: session.id, offset: 0, limit: 10).events
         #expect(events.map(\.title) == ["Restore session started", "Restore session stopped"])
+        // The stopped session is forgotten once its export has ended: the registry once kept every stopped session.
+        #expect(recall.env.sessions.actions.remembered == 0)
+    }
+
+    /// An action whose handler saw the session working, but which starts after a stop, is refused and writes nothing:
+    /// the registry no longer remembers stopped sessions, so the action looks at the session's state itself.
+    @Test func anActionStartingAfterAStop_isRefused_andNothingIsRemembered() async throws {
+        let recall = try await TestRecall()
+        defer { recall.remove() }
+        try ExploreTests.importHistory(recall)
+        let admin = try #require(try await recall.store.user(named: "admin"))
+        let session = try await recall.env.sessions.explore(
+            organizationID: recall.organization.id,
+            options: ExploreOptions(pointInTime: CivilTime(year: 2026, month: 1, day: 8).timestamp), owner: admin
+        )
+        let target = ActionTarget(scope: .organization, name: "contoso.onmicrosoft.com", type: "Organization", source: "contoso.onmicrosoft.com")
+        try await recall.env.sessions.stop(id: session.id, for: admin)
+        #expect(recall.env.sessions.actions.remembered == 0)
+        var written = 0
+        await #expect(throws: RecallError.sessionNotWorking(session.id)) {
+            try await recall.env.actions.exportMbox(session, target) { _ in written += 1 }
+        }
+        #expect(written == 0)
+        #expect(recall.env.sessions.actions.remembered == 0)
     }
 }

@@ -27,6 +27,10 @@ public struct ExchangeActions: Sendable {
     /// and checked against its hashes while this one is escaped and written, so the two halves share the cores.
     @discardableResult
     public func exportMbox(_ session: RestoreSession, _ target: ActionTarget, write: ([UInt8]) async throws -> Void) async throws -> Int {
+        try await running(session) { try await streamMbox(session, target, write: write) }
+    }
+
+    private func streamMbox(_ session: RestoreSession, _ target: ActionTarget, write: ([UInt8]) async throws -> Void) async throws -> Int {
         let started = clock.now()
         var (count, failed, bytes) = (0, 0, Int64(0))
         var chunk = OutputChunk(size: chunkSize)
@@ -76,6 +80,10 @@ public struct ExchangeActions: Sendable {
 
     /// One item as its `.eml` bytes, or several as a ZIP of `.eml` files, streamed to `write`.
     public func saveEml(_ session: RestoreSession, _ target: ActionTarget, asZip: Bool, write: ([UInt8]) async throws -> Void) async throws {
+        try await running(session) { try await streamEml(session, target, asZip: asZip, write: write) }
+    }
+
+    private func streamEml(_ session: RestoreSession, _ target: ActionTarget, asZip: Bool, write: ([UInt8]) async throws -> Void) async throws {
         let started = clock.now()
         var zip = ZipStreamWriter()
         var chunk = OutputChunk(size: chunkSize)
@@ -101,6 +109,10 @@ public struct ExchangeActions: Sendable {
 
     /// Restores the scope into the organization's Maildir target.
     public func restore(_ session: RestoreSession, _ target: ActionTarget, options: RestoreOptions) async throws -> RestoreCounts {
+        try await running(session) { try await restoreIntoMaildir(session, target, options: options) }
+    }
+
+    private func restoreIntoMaildir(_ session: RestoreSession, _ target: ActionTarget, options: RestoreOptions) async throws -> RestoreCounts {
         guard let root = try await store.restoreTarget(organizationID: session.organizationID) else {
             throw RecallError.invalidArgument("This organization has no restore target: run `recall organizations set-target ORG --maildir ROOT` first.")
         }
@@ -125,6 +137,16 @@ public struct ExchangeActions: Sendable {
             tally: RestoreTally(restored: counts.created + counts.merged, failed: counts.failed, skipped: counts.skipped)
         )
         return counts
+    }
+
+    /// Runs `body` as an action of `session`, counted in the registry so a stop ends it. The caller checked the session
+    /// was working, but a stop that came between that check and this count marked nothing: the state is read again
+    /// once the action is counted, so a stop either finds it running or is seen here.
+    private func running<Result>(_ session: RestoreSession, _ body: () async throws -> Result) async throws -> Result {
+        registry.begin(session.id)
+        defer { registry.end(session.id) }
+        guard try await sessions.isWorking(session.id) else { throw RecallError.sessionNotWorking(session.id) }
+        return try await body()
     }
 
     /// Walks the scope's visible versions in batches with their bytes (nil when missing or damaged), stopping when the
