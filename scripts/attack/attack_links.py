@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from recall_server import Failure, Server, connect, request_parts  # noqa: E402
+from recall_server import Failure, Server  # noqa: E402
 
 
 def snapshot(directory):
@@ -33,14 +33,8 @@ def snapshot(directory):
 
 
 def call(server, method, path, token=None, json_body=None, form=None):
-    body, headers = request_parts(token=token, json_body=json_body, form=form)
-    connection = connect(server.port, server.tls, timeout=120)
-    try:
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
+    status, _, body = server.call(method, path, token, json_body, form)
+    return status, body
 
 
 def main():

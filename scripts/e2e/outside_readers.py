@@ -26,7 +26,7 @@ import tempfile
 import zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from recall_server import Failure, Server, connect, request_parts  # noqa: E402
+from recall_server import Failure, Server  # noqa: E402
 
 checks = []
 
@@ -35,19 +35,8 @@ def check(name, condition, detail=""):
     checks.append((name, bool(condition), detail))
 
 
-def call(server, method, path, token=None, json_body=None, form=None):
-    body, headers = request_parts(token=token, json_body=json_body, form=form)
-    connection = connect(server.port, server.tls, timeout=120)
-    try:
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        return response.status, dict(response.getheaders()), response.read()
-    finally:
-        connection.close()
-
-
 def ok(server, method, path, token, json_body=None, status=200):
-    got, headers, body = call(server, method, path, token, json_body)
+    got, headers, body = server.call(method, path, token, json_body)
     if got != status:
         raise Failure("%s %s answered %d, expected %d: %r" % (method, path, got, status, body[:300]))
     return headers, body
@@ -89,7 +78,7 @@ def main():
         run("users", "add", "admin", "--password-stdin", input=b"pw\n", stdout=subprocess.DEVNULL)
         run("demo", "--scale", "80", "--quiet")
         server.start()
-        _, _, body = call(server, "POST", "/v3/Token", form={"grant_type": "password", "username": "admin", "password": "pw"})
+        _, _, body = server.call("POST", "/v3/Token", form={"grant_type": "password", "username": "admin", "password": "pw"})
         token = json.loads(body)["access_token"]
         _, body = ok(server, "GET", "/v3/Organizations", token)
         org = json.loads(body)[0]["id"]
@@ -127,7 +116,7 @@ def main():
               len(read_mbox(work, "v3-org.mbox", exported)) == total)
 
         # v8
-        _, _, body = call(server, "POST", "/v8/token", form={"grant_type": "password", "username": "admin", "password": "pw"})
+        _, _, body = server.call("POST", "/v8/token", form={"grant_type": "password", "username": "admin", "password": "pw"})
         token8 = json.loads(body)["access_token"]
         _, body = ok(server, "POST", "/v8/Organizations/%s/explore" % org, token8, {"dateTime": "2026-01-09T00:00:00Z"}, status=201)
         session8 = json.loads(body)["id"]

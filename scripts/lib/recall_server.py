@@ -75,6 +75,17 @@ class Server:
         self.process = None
         return status
 
+    def call(self, method, path, token=None, json_body=None, form=None, timeout=120):
+        """One request on a connection of its own: (status, headers as a dict, body bytes)."""
+        body, headers = request_parts(token=token, json_body=json_body, form=form)
+        connection = connect(self.port, self.tls, timeout=timeout)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            connection.close()
+
     def log_tail(self, size=4000):
         try:
             with open(self.log_path, "rb") as f:
