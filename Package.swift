@@ -48,10 +48,12 @@ let package = Package(
         ),
         .target(
             name: "RecallMail",
+            dependencies: ["RecallCore"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "RecallDemo",
+            dependencies: ["RecallCore"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -1,3 +1,5 @@
+import RecallCore
+
 /// Calendar arithmetic and date formatting on Unix seconds, without Foundation
 /// formatters, so the hot path stays allocation-light and locale-independent.
 enum DemoDate {
@@ -24,16 +26,7 @@ enum DemoDate {
     static func parts(_ seconds: Int64) -> Parts {
         let days = floorDiv(seconds, day)
         let secondOfDay = Int(seconds - days * day)
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = floorDiv(z, 146_097)
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let dayOfMonth = Int(doy - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        let year = Int(yoe + era * 400) + (month <= 2 ? 1 : 0)
+        let (year, month, dayOfMonth) = CivilTime.civil(fromDays: days)
         let weekday = Int(floorMod(days + 4, 7))
         return Parts(
             year: year, month: month, day: dayOfMonth, weekday: weekday,

@@ -1,4 +1,5 @@
 import Foundation
+import RecallCore
 
 /// Lenient, token-based date parser shared by `RFC5322DateParser` and `AsctimeDateParser`.
 ///
@@ -34,10 +35,10 @@ enum DateTokenParser {
             if pm, f.hour < 12 { f.hour += 12 }
             if !pm, f.hour == 12 { f.hour = 0 }
         }
-        guard (1...9999).contains(y), (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y),
+        guard (1...9999).contains(y), (1...12).contains(m), d >= 1, d <= CivilTime.daysInMonth(year: y, month: m),
               (0...23).contains(f.hour), (0...59).contains(f.minute), (0...60).contains(f.second)
         else { return nil }
-        let days = daysFromCivil(year: y, month: m, day: d)
+        let days = Int(CivilTime.days(fromCivil: y, m, d))
         let seconds = days * 86_400 + f.hour * 3_600 + f.minute * 60 + f.second - (f.zoneMinutes ?? 0) * 60
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
@@ -87,9 +88,9 @@ enum DateTokenParser {
         guard let zone = digits(4, 4) else { return nil }
         while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D || b[i] == 0x0A { i += 1 }
         let month = monthNumber + 1
-        guard i == b.count, year >= 1, day >= 1, day <= daysIn(month: month, year: year), hour <= 23, minute <= 59, second <= 60,
+        guard i == b.count, year >= 1, day >= 1, day <= CivilTime.daysInMonth(year: year, month: month), hour <= 23, minute <= 59, second <= 60,
               zone / 100 <= 23, zone % 100 <= 59 else { return nil }
-        let seconds = daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
+        let seconds = Int(CivilTime.days(fromCivil: year, month, day)) * 86_400 + hour * 3_600 + minute * 60 + second
             - sign * (zone / 100 * 60 + zone % 100) * 60
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
@@ -191,24 +192,5 @@ enum DateTokenParser {
     private static func monthIndex(_ lower: String) -> Int? {
         guard let i = months.firstIndex(where: { $0.hasPrefix(lower) && lower.utf8.count >= 3 }) else { return nil }
         return i + 1
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }

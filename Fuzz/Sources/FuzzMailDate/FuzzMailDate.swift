@@ -11,7 +11,8 @@ import RecallMail
 private let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
 private let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-/// (year, month, day) of a day count since 1970-01-01 (H. Hinnant's civil_from_days).
+/// (year, month, day) of a day count since 1970-01-01 (H. Hinnant's civil_from_days). Kept apart from `CivilTime` on
+/// purpose: an oracle that shared the code under test could not catch its mistakes.
 private func civil(fromDays z0: Int) -> (Int, Int, Int) {
     let z = z0 + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097

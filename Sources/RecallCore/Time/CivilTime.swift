@@ -89,8 +89,10 @@ public struct CivilTime: Hashable, Sendable {
         }
     }
 
-    // Howard Hinnant's days_from_civil / civil_from_days.
-    static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int64 {
+    // Howard Hinnant's days_from_civil / civil_from_days: the one calendar conversion of the package (the mail date
+    // parsers and the demo's writer use these too), on the proleptic Gregorian calendar, days since 1970-01-01.
+    @inlinable
+    public static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -100,7 +102,8 @@ public struct CivilTime: Hashable, Sendable {
         return era * 146_097 + doe - 719_468
     }
 
-    static func civil(fromDays days: Int64) -> (Int, Int, Int) {
+    @inlinable
+    public static func civil(fromDays days: Int64) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
