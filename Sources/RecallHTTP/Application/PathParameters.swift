@@ -1,5 +1,5 @@
 /// The `:name` segments of the path a route matched, read by name. Hummingbird's `Parameters` hashes every name on
-/// the way in and again on each read (SipHash), 1.9 % of a `GET /v3/RestoreSessions/{id}`; a route captures three
+/// the way in and again on each read (SipHash); a route captures three
 /// segments at most, so a name is found by comparing it with each, and a value is made a String only when read.
 public struct PathParameters: Sendable {
     /// The request's path, and where in its bytes each capture lies.

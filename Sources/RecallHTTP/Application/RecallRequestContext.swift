@@ -22,7 +22,7 @@ public struct RecallRequestContext: RequestContext {
     }
 
     /// The client's IP address, when the connection has one (the token endpoint's throttle keys on it). Read when
-    /// asked: formatting it for every request was 0.9 % of a `GET /v3/RestoreSessions/{id}`.
+    /// asked, since most requests never need it formatted.
     var remoteAddress: String? { channel.remoteAddress?.ipAddress }
 
     /// Bodies over 1 MiB are refused with 413.

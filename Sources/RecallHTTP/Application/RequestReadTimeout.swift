@@ -15,8 +15,8 @@ final class RequestReadTimeout: ChannelDuplexHandler, RemovableChannelHandler {
     private let timeout: TimeAmount
     /// When the server started waiting for the next request; nil while one is being answered.
     private var waitingSince: NIODeadline?
-    /// The one check scheduled for this connection. Requests only move `waitingSince`: scheduling and cancelling a
-    /// timer per request was 2 % of a `GET /v3/RestoreSessions/{id}`.
+    /// The one check scheduled for this connection. Requests only move `waitingSince`, so a request schedules and
+    /// cancels no timer.
     private var check: Scheduled<Void>?
     /// Requests read whose response has not been written yet (more than one only when a client pipelines).
     private var unanswered = 0

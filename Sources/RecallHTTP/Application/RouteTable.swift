@@ -3,8 +3,7 @@ import Hummingbird
 /// Recall's routes. Path words match in any (ASCII) case, as on the real server, and `:name` segments capture.
 ///
 /// Hummingbird's router does the same with its `.caseInsensitive` option, but compares a request's segments with
-/// each candidate by lower-casing `Character`s one at a time: 6–7 % of a `GET /v3/RestoreSessions/{id}` over the 100+
-/// routes of four API versions. Here the path's bytes are compared with a node's few words, folding ASCII capitals
+/// each candidate by lower-casing `Character`s one at a time, over the 100+ routes of four API versions. Here the path's bytes are compared with a node's few words, folding ASCII capitals
 /// on the way, without a String per segment. What a handler sees is what Hummingbird's router gave it: the captures
 /// (in `pathParameters`, not Hummingbird's `parameters`: see `PathParameters`), and `endpointPath` (the route in
 /// lower case, `/v3/restoresessions/{restoreSessionId}`, which labels the metrics).

@@ -6,8 +6,8 @@ import Synchronization
 /// request. An entry never outlives its token's expiry; it is re-checked against the store after `recheckAfter`,
 /// which bounds how long a user removed by another process (`recall users remove`) keeps working.
 ///
-/// Entries are found by the token's text, not by the SHA-256 the store keeps: hashing the token on every request was
-/// 2 % of a `GET /v3/RestoreSessions/{id}`. The text stays in this process's memory only, as it does in each request.
+/// Entries are found by the token's text, not by the SHA-256 the store keeps, so a cached request hashes nothing
+/// (docs/performance.md, Fast paths). The text stays in this process's memory only, as it does in each request.
 final class AccessTokenCache: Sendable {
     private struct Entry {
         let user: User

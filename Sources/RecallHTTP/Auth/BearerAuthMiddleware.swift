@@ -12,7 +12,7 @@ struct BearerAuthMiddleware: RouterMiddleware {
         guard let header = Self.authorization(request.headers), let credentials = Self.bearerCredentials(header),
               credentials.utf8.count <= 512
         else { throw APIError.unauthorized }
-        // Trimmed by bytes: Foundation's `trimmingCharacters(in:)` was 5 % of a `GET /v3/RestoreSessions/{id}`.
+        // Trimmed by bytes: Foundation's `trimmingCharacters(in:)` builds a CharacterSet walk for two spaces.
         let token = Self.trimmed(credentials)
         guard let user = try await auth.user(forBearer: token) else { throw APIError.unauthorized }
         var context = context
@@ -22,7 +22,7 @@ struct BearerAuthMiddleware: RouterMiddleware {
     }
 
     /// The `Authorization` value. One field is read as it is; `HTTPFields`' subscript joins repeated fields with
-    /// ", " and built that joined String even for the one field every request has (1.3 % of a session GET).
+    /// ", " and built that joined String even for the one field every request has.
     static func authorization(_ headers: HTTPFields) -> String? {
         var found: String?
         for field in headers where field.name == .authorization {

@@ -7,8 +7,7 @@ import RecallCore
 /// alike; `recall serve` writes them to standard error.
 ///
 /// swift-log's `StreamLogHandler` formats all metadata again each time a key is set, and Hummingbird sets a request id
-/// on every request's logger: that was 5 % of a `GET /v3/RestoreSessions/{id}` profile for lines that are never written
-/// at the default level. Here setting the request id is a field write and any other key a dictionary write; formatting
+/// on every request's logger, work spent on lines that are never written at the default level. Here setting the request id is a field write and any other key a dictionary write; formatting
 /// happens only when a line is written, and an access line (`logRequest`) is built straight into the output.
 public struct ConsoleLogHandler: LogHandler {
     public enum Format: String, CaseIterable, Sendable {
@@ -77,7 +76,7 @@ public struct ConsoleLogHandler: LogHandler {
 
     /// The access line of a finished request: what `log` writes for `logger.info("request", metadata: [duration_ms,
     /// method, path, status])`, built straight into the output without the metadata dictionary, the sorted fields and
-    /// the line's own buffer (together 5 % of a `GET /v3/RestoreSessions/{id}`). False when this handler's line would
+    /// the line's own buffer, one line per request. False when this handler's line would
     /// carry more than those fields and the request id (other metadata, a metadata provider) or is JSON: the caller then
     /// logs through `Logger`.
     func logRequest(method: String, path: String, status: Int, nanoseconds: UInt64) -> Bool {
@@ -108,8 +107,8 @@ public struct ConsoleLogHandler: LogHandler {
         return true
     }
 
-    /// `2026-11-30T01:02:03.456Z info recall: [key=value key=value] message`, written as bytes: building it from
-    /// interpolated Strings was 5 % of a `GET /v3/RestoreSessions/{id}` profile.
+    /// `2026-11-30T01:02:03.456Z info recall: [key=value key=value] message`, written as bytes rather than built from
+    /// interpolated Strings, since an access line is written for every request.
     static func appendText(
         _ now: timespec, level: Logger.Level, label: String, message: String, fields: [(key: String, value: Logger.MetadataValue)],
         to line: inout LogOutput.Pending

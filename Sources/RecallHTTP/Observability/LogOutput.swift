@@ -26,8 +26,8 @@ public final class LogOutput: Sendable {
         private var secondText: [UInt8] = []
 
         /// UTC with milliseconds, `2026-11-30T01:02:03.456Z`. The text up to the seconds is made with `gmtime_r` once a
-        /// second (Foundation's formatters cost more than the rest of an access-log line; `gmtime_r` on every line was
-        /// still 2 % of a request).
+        /// second (Foundation's formatters cost more than the rest of an access-log line, and the calendar fields
+        /// change only once a second).
         mutating func appendTimestamp(_ now: timespec) {
             if now.tv_sec != second {
                 second = now.tv_sec

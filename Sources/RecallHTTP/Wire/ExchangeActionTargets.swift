@@ -108,8 +108,7 @@ enum ExchangeFileResponses {
     }
 
     /// Sends one chunk through `buffer`, whose memory is reused once NIO has sent the chunk before it. A new ByteBuffer per
-    /// chunk was rounded up to 128 KB, which malloc maps and unmaps each time, so every chunk was page-faulted in anew:
-    /// 5-6 % of an export's CPU.
+    /// chunk was rounded up to 128 KB, which malloc maps and unmaps each time, so every chunk was page-faulted in anew.
     private static func write(_ bytes: [UInt8], reusing buffer: inout ByteBuffer, to writer: inout any ResponseBodyWriter) async throws {
         buffer.clear(minimumCapacity: bytes.count)
         buffer.writeBytes(bytes)

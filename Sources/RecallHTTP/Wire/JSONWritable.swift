@@ -8,7 +8,7 @@ protocol JSONWritable {
 
 extension JSONWritable {
     /// Compact UTF-8 serialisation, written through one pointer: a `ByteBuffer` write per token checked capacity and
-    /// uniqueness each time, which made writing a session's 400 bytes 4 % of a `GET /v3/RestoreSessions/{id}`. The
+    /// uniqueness each time, dozens of times for a session's 400 bytes. The
     /// value is first written into the room the buffer has (at least 1 KiB), which a single resource fits; one that
     /// overflows it (a list, a page) is left at the first element that did not fit and written again, through a chunk
     /// of 64 KiB that is moved into the buffer each time it fills. Walking such a value to its end in the room, then

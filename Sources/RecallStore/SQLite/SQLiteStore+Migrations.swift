@@ -197,7 +197,7 @@ extension SQLiteStore {
             // A user's sessions are listed by creation time, ties by rowid, either way round. An index kept in
             // descending time still holds its rowids ascending, so SQLite sorted each run of equal times again (a temp
             // B-tree); an ascending index read backwards gives `creation_time DESC, rowid DESC` as it is, and forwards
-            // the ascending order: listing 1 000 sessions read them in 280 µs instead of 530.
+            // the ascending order, with no sort.
             try db.execute(sql: """
                 DROP INDEX restore_sessions_by_owner;
                 CREATE INDEX restore_sessions_by_owner_time ON restore_sessions(owner_id, creation_time);

@@ -25,7 +25,7 @@ enum V3ExchangeIDs {
     private static let alphabet: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
     /// Base64 with `-` and `_` for `+` and `/`, padded with `=`. Written by hand: `base64EncodedString()` and two
-    /// `replacingOccurrences` (an NSString search each) were 6.5 % of browsing a page of items, three ids per item.
+    /// `replacingOccurrences` (an NSString search each) ran three times per item of every page browsed.
     private static func encode(_ bytes: [UInt8]) -> String {
         let digits = alphabet.utf8Start
         return String(unsafeUninitializedCapacity: (bytes.count + 2) / 3 * 4) { out in
