@@ -130,7 +130,7 @@ public final class ImportStaging: ImportRun {
         try queue.close()
         try mainReader.close()
         defer { removeFiles() }
-        return try store.pool.writeWithoutTransaction { db in
+        return try store.writeWithoutTransaction { db in
             // The rows below reference folders, the restore point and blobs written in the same transaction, so
             // per-row foreign-key checks only cost time (a quarter of the insert); a somewhat bigger cache keeps the index
             // pages of a large run in memory. Both are restored for the connection's next user.

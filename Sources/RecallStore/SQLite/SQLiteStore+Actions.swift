@@ -111,7 +111,7 @@ extension SQLiteStore: ActionStore, RestoreTargetStore {
     }
 
     public func setRestoreTarget(organizationID: Identifier<Organization>, maildirRoot: String) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO restore_targets (organization_id, maildir_root) VALUES (?, ?)",
                 arguments: [organizationID, maildirRoot]
