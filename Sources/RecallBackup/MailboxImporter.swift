@@ -6,12 +6,12 @@ import RecallStore
 /// Turns one run of mailbox messages into a restore point: hashes and packs new bytes, matches messages to the
 /// previous restore point's versions, and commits everything in one transaction after the pack is durable.
 public struct MailboxImporter {
-    let store: SQLiteStore
+    let store: any ImportStore
     let dataDirectory: URL
     let clock: any WallClock
     let ids: any IDGenerator
 
-    public init(store: SQLiteStore, dataDirectory: URL, clock: any WallClock = SystemClock(), ids: any IDGenerator = RandomIDGenerator()) {
+    public init(store: any ImportStore, dataDirectory: URL, clock: any WallClock = SystemClock(), ids: any IDGenerator = RandomIDGenerator()) {
         self.store = store
         self.dataDirectory = dataDirectory
         self.clock = clock

@@ -48,7 +48,7 @@ public struct ServerSettings: Sendable {
 public enum RecallServer {
     /// The services of the API over `store`, with the given clock, id source and password hasher.
     public static func environment(
-        store: SQLiteStore, settings: ServerSettings, clock: any WallClock = SystemClock(),
+        store: any ServerStore, settings: ServerSettings, clock: any WallClock = SystemClock(),
         ids: any IDGenerator = RandomIDGenerator(), hasher: any PasswordHasher = BcryptPasswordHasher()
     ) -> APIEnvironment {
         let metrics = ServerMetrics()

@@ -84,6 +84,9 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case .conflict(let message): self.init(.conflict, message: message)
         case .sessionNotWorking: self.init(.badRequest, message: error.message)
         case .unsupported(let message): self.init(.notImplemented, message: message)
+        case .outOfSpace: self.init(
+            .insufficientStorage, message: "The server's data directory is out of disk space, so the request changed nothing. Free some space and try again."
+        )
         }
     }
 }

@@ -3,7 +3,6 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import RecallCore
-import RecallStore
 
 /// Turns every error into the API's error shape; unknown errors become a 500 that leaks nothing.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -12,6 +11,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return try error.response(from: request, context: context)
+        } catch where OutOfSpace.matches(error) {
+            // From the store (`RecallError.outOfSpace`) or a restore's own file writes (ENOSPC): the operator must free
+            // space, so it is logged; the client learns that nothing changed.
+            context.logger.error("The data directory's disk is full", metadata: ["error": "\(String(reflecting: error))"])
+            return try APIError(RecallError.outOfSpace("")).response(from: request, context: context)
         } catch let error as RecallError {
             return try APIError(error).response(from: request, context: context)
         } catch let error as HTTPError {
@@ -22,11 +26,6 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             // The client's bytes are not HTTP (e.g. `Transfer-Encoding: xchunked`): its fault, not the server's.
             return try APIError.badRequest("The request is not valid HTTP: its framing (Content-Length, Transfer-Encoding) or syntax cannot be read.")
                 .response(from: request, context: context)
-        } catch where OutOfSpace.matches(error) {
-            context.logger.error("The data directory's disk is full", metadata: ["error": "\(String(reflecting: error))"])
-            return try APIError(
-                .insufficientStorage, message: "The server's data directory is out of disk space, so the request changed nothing. Free some space and try again."
-            ).response(from: request, context: context)
         } catch {
             context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             return try APIError(.internalServerError, message: "An error has occurred.").response(from: request, context: context)

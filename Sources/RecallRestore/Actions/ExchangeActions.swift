@@ -7,7 +7,7 @@ import RecallStore
 /// Export, save and restore of a session's Exchange items; each records an event in the real product's wording.
 public struct ExchangeActions: Sendable {
     let sessions: RestoreSessionService
-    let store: SQLiteStore
+    let store: any ActionStore
     let clock: any WallClock
     let ids: any IDGenerator
     let registry: ActionRegistry
@@ -15,7 +15,7 @@ public struct ExchangeActions: Sendable {
     /// Bytes gathered before each write of a streamed export (tests lower it to watch writes one by one).
     var chunkSize = OutputChunk.size
 
-    public init(sessions: RestoreSessionService, store: SQLiteStore, clock: any WallClock, ids: any IDGenerator) {
+    public init(sessions: RestoreSessionService, store: any ActionStore, clock: any WallClock, ids: any IDGenerator) {
         self.sessions = sessions
         self.store = store
         self.clock = clock
@@ -34,7 +34,7 @@ public struct ExchangeActions: Sendable {
         let started = clock.now()
         var (count, failed, bytes) = (0, 0, Int64(0))
         var chunk = OutputChunk(size: chunkSize)
-        let (packs, buffers) = (OpenPacks(dataDirectory: store.directory), ExportBuffers())
+        let (packs, buffers) = (store.openPacks(), ExportBuffers())
         var batch: MessageBatch? = try await exportBatch(session, target.scope, after: nil, packs: packs, buffers: buffers)
         while let current = batch {
             guard !registry.isCancelled(session.id) else { throw RecallError.sessionNotWorking(session.id) }
@@ -64,7 +64,7 @@ public struct ExchangeActions: Sendable {
         return count
     }
 
-    /// Messages of an export read ahead in one batch; two batches are in memory at once (see `SQLiteStore.exportRows`).
+    /// Messages of an export read ahead in one batch; two batches are in memory at once.
     static let exportBatchBytes = 8 << 20
 
     /// The batch after `previous` (the first when nil), or nil when `previous` was the last.
@@ -153,7 +153,7 @@ public struct ExchangeActions: Sendable {
     /// session is stopped. Blob locations come in one read per batch; bytes are read one message at a time.
     private func forEach(_ session: RestoreSession, _ scope: ItemScope, _ body: (ScopedItem, [UInt8]?) async throws -> Void) async throws {
         let view = PointInTimeView(session.options)
-        let packs = OpenPacks(dataDirectory: store.directory)
+        let packs = store.openPacks()
         var after: Int64 = 0
         while true {
             guard !registry.isCancelled(session.id) else { throw RecallError.sessionNotWorking(session.id) }

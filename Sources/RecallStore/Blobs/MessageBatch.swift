@@ -11,7 +11,7 @@ public struct MessageBatch: Sendable {
     fileprivate let storage: BatchBuffer
     private let ranges: [Range<Int>?]
 
-    init(_ entries: [ExportEntry], packs: OpenPacks, buffers: ExportBuffers, isLast: Bool) {
+    public init(_ entries: [ExportEntry], packs: OpenPacks, buffers: ExportBuffers, isLast: Bool) {
         self.entries = entries
         self.isLast = isLast
         var ranges: [Range<Int>?] = []

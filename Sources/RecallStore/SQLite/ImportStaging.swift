@@ -9,7 +9,7 @@ import RecallCore
 /// long as the run lives, and the pack it writes, `packs/<id>.pack.tmp`. So imports into one data dir run side by
 /// side; one that starts removes only the files of runs whose lock nobody holds (they died: killed, crashed, power
 /// lost), and `recall repository verify` notes such leftovers until then.
-public final class ImportStaging {
+public final class ImportStaging: ImportRun {
     private let queue: DatabaseQueue
     /// A plain read connection to the main database: one cached statement per blob lookup, no pool round trip.
     private let mainReader: DatabaseQueue
@@ -122,7 +122,7 @@ public final class ImportStaging {
     }
 
     /// Moves the run into the main database in one transaction: folders, restore point, blobs, ended and new versions.
-    func commit(
+    public func commit(
         mailbox proposed: Mailbox, organizationName: String, folders: [String], time: Timestamp, importedAt: Timestamp, source: String,
         ids: any IDGenerator
     ) throws -> ImportCounts {
@@ -130,7 +130,7 @@ public final class ImportStaging {
         try queue.close()
         try mainReader.close()
         defer { removeFiles() }
-        return try store.pool.writeWithoutTransaction { db in
+        return try store.writeWithoutTransaction { db in
             // The rows below reference folders, the restore point and blobs written in the same transaction, so
             // per-row foreign-key checks only cost time (a quarter of the insert); a somewhat bigger cache keeps the index
             // pages of a large run in memory. Both are restored for the connection's next user.

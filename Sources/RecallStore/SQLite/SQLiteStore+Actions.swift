@@ -2,14 +2,12 @@ import Foundation
 import GRDB
 import RecallCore
 
-/// An item version with its mailbox address and folder path, as export and restore need them.
-public struct ScopedItem: Sendable {
-    public let version: ItemVersion
-    public let mailboxAddress: String
-    public let folderPath: [String]
-}
+extension SQLiteStore: ActionStore, RestoreTargetStore {
+    /// Pack files kept open across the reads of one action.
+    public func openPacks() -> OpenPacks {
+        OpenPacks(dataDirectory: directory)
+    }
 
-extension SQLiteStore {
     /// The next `limit` versions of `scope` in the view after `afterVersion`, in version order (keyset paging, so a
     /// 10 GB mailbox streams in constant memory).
     public func scopedItems(
@@ -113,7 +111,7 @@ extension SQLiteStore {
     }
 
     public func setRestoreTarget(organizationID: Identifier<Organization>, maildirRoot: String) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO restore_targets (organization_id, maildir_root) VALUES (?, ?)",
                 arguments: [organizationID, maildirRoot]

@@ -2,18 +2,6 @@ import Foundation
 import GRDB
 import RecallCore
 
-/// One message of an export: what its mbox separator needs and where its bytes are.
-public struct ExportEntry: Sendable {
-    public let versionID: Int64
-    public let hash: ContentHash
-    /// When the message was received, or first seen when it carries no date.
-    public let date: Timestamp
-    /// Nil when the repository has no bytes for the hash.
-    public let location: BlobPackWriter.Location?
-    /// XXH64 of the bytes; nil for a blob stored before checksums were kept, which is checked against `hash`.
-    public let checksum: UInt64?
-}
-
 extension SQLiteStore {
     /// Rows an export asks for at a time; a batch keeps as many as fit in its byte budget. Each batch has a fixed cost
     /// (a query, a hop to the reader and back, the wake-up of two reading threads): 128 rows a batch took a 190 MB mailbox

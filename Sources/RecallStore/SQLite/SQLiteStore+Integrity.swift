@@ -12,22 +12,7 @@ public struct RepositoryReport: Sendable {
     public var orphanPacks: [String] = []
 }
 
-/// What `recall repository stats` prints.
-public struct RepositoryStats: Sendable {
-    public var organizations = 0
-    public var mailboxes = 0
-    public var folders = 0
-    public var restorePoints = 0
-    public var itemVersions = 0
-    public var currentItems = 0
-    public var blobs = 0
-    /// Bytes as if every restore point kept its own copy of every message it holds.
-    public var logicalBytes: Int64 = 0
-    /// Bytes actually kept in packs (each distinct message once).
-    public var storedBytes: Int64 = 0
-}
-
-extension SQLiteStore {
+extension SQLiteStore: RepositoryStatsStore {
     /// Re-hashes every blob (and re-computes its checksum), and checks every version points at one and keeps its location.
     public func verifyRepository(blobs reader: BlobReader, progress: (Int, Int) -> Void = { _, _ in }) throws -> RepositoryReport {
         var report = RepositoryReport()

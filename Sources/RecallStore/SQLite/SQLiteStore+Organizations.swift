@@ -4,7 +4,7 @@ import RecallCore
 
 extension SQLiteStore: OrganizationStore {
     public func insert(_ organization: Organization) async throws {
-        try await pool.write { db in
+        try await write { db in
             try mapConflict("An organization named '\(organization.name)' already exists.") {
                 try db.execute(
                     sql: "INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)",

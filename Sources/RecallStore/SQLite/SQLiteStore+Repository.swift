@@ -2,17 +2,7 @@ import Foundation
 import GRDB
 import RecallCore
 
-/// The current version of an item, as the importer needs it to match a new run against.
-public struct CurrentVersion: Sendable {
-    public let versionID: Int64
-    public let folderKey: String
-    public let hash: ContentHash
-    public let flags: MessageFlags
-    public let sourceName: String?
-    public let messageID: String?
-}
-
-extension SQLiteStore {
+extension SQLiteStore: ImportStore {
     /// The mailbox an import goes into: the stored one, or a new value (with new ids) that the import's commit
     /// creates together with its organization, so an interrupted first import leaves nothing behind.
     public func mailboxForImport(organizationName: String, address: String, ids: any IDGenerator) throws -> Mailbox {
@@ -90,7 +80,7 @@ extension SQLiteStore {
     }
 
     /// Starts staging an import run.
-    public func beginImport(dataDirectory: URL) throws -> ImportStaging {
+    public func beginImport(dataDirectory: URL) throws -> any ImportRun {
         try ImportStaging(store: self, dataDirectory: dataDirectory)
     }
 
@@ -107,7 +97,7 @@ extension SQLiteStore {
 
     /// Commits a staged run as one restore point of `mailbox` at `time`.
     public func commitImport(
-        _ staging: ImportStaging, mailbox: Mailbox, organizationName: String, folders: [String], time: Timestamp,
+        _ staging: any ImportRun, mailbox: Mailbox, organizationName: String, folders: [String], time: Timestamp,
         importedAt: Timestamp, source: String, ids: any IDGenerator
     ) throws -> ImportCounts {
         try staging.commit(

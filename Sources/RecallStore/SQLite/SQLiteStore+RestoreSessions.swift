@@ -3,13 +3,13 @@ import RecallCore
 
 extension SQLiteStore: RestoreSessionStore {
     public func create(_ session: RestoreSession, events: [SessionEventDraft]) async throws {
-        try await pool.write { db in try Self.insert(session, events: events, db) }
+        try await write { db in try Self.insert(session, events: events, db) }
     }
 
     /// Stores many sessions with their first events in one transaction: bulk loads such as the HTTP benchmark's
     /// million-session store, where one transaction (and fsync) per session would take hours.
     public func create(_ batch: [(session: RestoreSession, events: [SessionEventDraft])]) throws {
-        try pool.write { db in
+        try write { db in
             for (session, events) in batch { try Self.insert(session, events: events, db) }
         }
     }
@@ -75,7 +75,7 @@ extension SQLiteStore: RestoreSessionStore {
         id: Identifier<RestoreSession>,
         _ change: @Sendable (inout RestoreSession) throws -> [SessionEventDraft]
     ) async throws -> (RestoreSession, [SessionEvent])? {
-        try await pool.write { db in
+        try await write { db in
             guard var session = try Self.fetchSession(db, id: id) else { return nil }
             let drafts = try change(&session)
             try db.execute(
@@ -94,7 +94,7 @@ extension SQLiteStore: RestoreSessionStore {
     }
 
     public func touch(id: Identifier<RestoreSession>, at time: Timestamp) async throws {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE restore_sessions SET last_activity = ? WHERE id = ? AND last_activity < ?",
                 arguments: [time, id, time]

@@ -4,7 +4,7 @@ import RecallCore
 
 extension SQLiteStore: TokenStore {
     public func insert(_ tokens: [TokenRecord]) async throws {
-        try await pool.write { db in
+        try await write { db in
             for token in tokens {
                 try db.cachedStatement(sql: "INSERT INTO tokens (hash, kind, user_id, issued_at, expires_at, family) VALUES (?, ?, ?, ?, ?, ?)").execute(
                     arguments: [Data(token.hash), token.kind.rawValue, token.userID, token.issuedAt, token.expiresAt, token.family.map { Data($0) }]
@@ -20,7 +20,7 @@ extension SQLiteStore: TokenStore {
     }
 
     public func consumeRefreshToken(hash: [UInt8], at now: Timestamp) async throws -> RefreshOutcome {
-        try await pool.write { db in
+        try await write { db in
             guard let found = try Self.tokenWithUser(db, hash: hash, kind: .refresh, now: now) else { return .invalid }
             let usedAt = try Timestamp.fetchOne(db.cachedStatement(sql: "SELECT used_at FROM tokens WHERE hash = ?"), arguments: [Data(hash)])
             guard usedAt != nil else {
@@ -39,7 +39,7 @@ extension SQLiteStore: TokenStore {
     }
 
     public func revokeAccessToken(hash: [UInt8]) async throws -> [[UInt8]] {
-        try await pool.write { db in
+        try await write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT family FROM tokens WHERE hash = ? AND kind = 'access'", arguments: [Data(hash)])
             else { return [] }
             try db.execute(sql: "DELETE FROM tokens WHERE hash = ?", arguments: [Data(hash)])
@@ -52,7 +52,7 @@ extension SQLiteStore: TokenStore {
 
     @discardableResult
     public func deleteExpiredTokens(at now: Timestamp) async throws -> Int {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM tokens WHERE expires_at <= ?", arguments: [now])
             return db.changesCount
         }

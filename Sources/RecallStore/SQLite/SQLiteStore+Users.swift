@@ -3,7 +3,7 @@ import RecallCore
 
 extension SQLiteStore: UserStore {
     public func insert(_ user: User) async throws {
-        try await pool.write { db in
+        try await write { db in
             try mapConflict("A user named '\(user.name)' already exists.") {
                 try db.execute(
                     sql: "INSERT INTO users (id, name, password_hash, created_at) VALUES (?, ?, ?, ?)",
@@ -32,14 +32,14 @@ extension SQLiteStore: UserStore {
     }
 
     public func removeUser(named name: String) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM users WHERE name = ?", arguments: [name])
             return db.changesCount > 0
         }
     }
 
     public func setPasswordHash(_ hash: String, forUserNamed name: String) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "UPDATE users SET password_hash = ? WHERE name = ?", arguments: [hash, name])
             guard db.changesCount > 0 else { return false }
             try db.execute(sql: "DELETE FROM tokens WHERE user_id = (SELECT id FROM users WHERE name = ?)", arguments: [name])
@@ -48,7 +48,7 @@ extension SQLiteStore: UserStore {
     }
 
     public func upgradePasswordHash(ofUser id: Identifier<User>, from old: String, to new: String) async throws -> Bool {
-        try await pool.write { db in
+        try await write { db in
             try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?", arguments: [new, id, old])
             return db.changesCount > 0
         }

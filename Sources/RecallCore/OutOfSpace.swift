@@ -1,11 +1,11 @@
 import Foundation
-import GRDB
 
-/// Recognises a write that failed because the data directory's disk is full, whichever layer reported it: SQLite
-/// (`SQLITE_FULL`; the transaction is rolled back, so nothing changed), or a file write (`ENOSPC`).
+/// Recognises a failure caused by a full disk, whichever layer reported it: a store (which throws
+/// `RecallError.outOfSpace` for its own full-disk errors, so nothing above it knows its database), or a file write
+/// (`ENOSPC`, e.g. a restore into a Maildir target).
 public enum OutOfSpace {
     public static func matches(_ error: any Error) -> Bool {
-        if let error = error as? DatabaseError { return error.resultCode == .SQLITE_FULL }
+        if case .outOfSpace? = error as? RecallError { return true }
         if let error = error as? CocoaError, error.code == .fileWriteOutOfSpace { return true }
         if let error = error as? POSIXError { return error.code == .ENOSPC }
         let bridged = error as NSError
