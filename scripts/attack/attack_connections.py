@@ -53,34 +53,12 @@ class LimitedServer(Server):
     """A Server started with extra flags and, optionally, a low soft open-file limit (as many systems default to)."""
 
     def __init__(self, recall, data, log_path, tls, flags, soft_files=None):
-        super().__init__(recall, data, log_path, tls)
-        self.flags, self.soft_files = flags, soft_files
-
-    def start(self):
-        self.port = free_port()
-        arguments = [self.recall, "serve", "--data-dir", self.data, "--bind", "127.0.0.1", "--port", str(self.port)] + self.flags
-        if not self.tls:
-            arguments.append("--no-tls")
-        soft = self.soft_files
-
         def lower_limit():
-            if soft is not None:
+            if soft_files is not None:
                 _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-                resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+                resource.setrlimit(resource.RLIMIT_NOFILE, (soft_files, hard))
 
-        with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, preexec_fn=lower_limit)
-        deadline = time.monotonic() + 60
-        while True:
-            if self.process.poll() is not None:
-                raise Failure("recall serve exited with status %d at start" % self.process.returncode)
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise Failure("recall serve did not listen within 60 s")
-                time.sleep(0.05)
+        super().__init__(recall, data, log_path, tls, flags=flags, preexec_fn=lower_limit)
 
     def rss_mib(self):
         return self.status()[0] / MIB

@@ -18,20 +18,23 @@ class Failure(Exception):
 
 
 class Server:
-    def __init__(self, recall, data, log_path, tls=True):
+    def __init__(self, recall, data, log_path, tls=True, flags=(), preexec_fn=None):
+        """flags: more `recall serve` arguments; preexec_fn: run in the child before exec (e.g. to lower a limit)."""
         self.recall, self.data, self.log_path, self.tls = recall, data, log_path, tls
+        self.flags, self.preexec_fn = list(flags), preexec_fn
         self.process = None
         self.port = None
 
     def start(self):
         self.port = free_port()
-        arguments = [self.recall, "serve", "--data-dir", self.data, "--bind", "127.0.0.1", "--port", str(self.port)]
+        arguments = [self.recall, "serve", "--data-dir", self.data, "--bind", "127.0.0.1", "--port", str(self.port)] + self.flags
         if not self.tls:
             arguments.append("--no-tls")
         with open(self.log_path, "ab") as log:
             log.write(b"\n=== recall serve (port %d) ===\n" % self.port)
             log.flush()
-            self.process = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                            preexec_fn=self.preexec_fn)
         deadline = time.monotonic() + 60
         while True:
             if self.process.poll() is not None:
