@@ -48,6 +48,10 @@ final class MaildirRestorer {
 
     private let root: String
     private var folders: [String: FolderState] = [:]
+    /// The last folder's `tmp/`, `new/` and `cur/`, held open: items come mostly folder by folder, and walking from
+    /// the root again for each cost six opens per message. Only one folder's are kept, so a restore of many folders
+    /// holds three descriptors, not three per folder.
+    private var open: (key: String, tmp: DirectoryHandle, new: DirectoryHandle, cur: DirectoryHandle)?
     private var counter = 0
 
     init(root: URL) {
@@ -80,9 +84,7 @@ final class MaildirRestorer {
         let components = Self.components(address: address, folder: folder)
         let key = components.joined(separator: "/")
         do {
-            var directory = try DirectoryHandle.root(root)
-            for name in components { directory = try directory.directory(name) }
-            let (tmp, new, cur) = (try directory.directory("tmp"), try directory.directory("new"), try directory.directory("cur"))
+            let (tmp, new, cur) = try handles(key: key, components: components)
             var state = try folders[key] ?? scan(new: new, cur: cur)
             defer { folders[key] = state }
             if state.hashes.contains(version.hash) {
@@ -109,6 +111,17 @@ final class MaildirRestorer {
         } catch {
             counts.failed += 1
         }
+    }
+
+    /// The folder's `tmp/`, `new/` and `cur/`, reached from the root one name at a time (created when missing).
+    private func handles(key: String, components: [String]) throws -> (DirectoryHandle, DirectoryHandle, DirectoryHandle) {
+        if let open, open.key == key { return (open.tmp, open.new, open.cur) }
+        open = nil
+        var directory = try DirectoryHandle.root(root)
+        for name in components { directory = try directory.directory(name) }
+        let handles = (key: key, tmp: try directory.directory("tmp"), new: try directory.directory("new"), cur: try directory.directory("cur"))
+        open = handles
+        return (handles.tmp, handles.new, handles.cur)
     }
 
     /// The messages already in a folder. Only regular files are read: a link, a pipe or a device is passed over.
